@@ -1,0 +1,4 @@
+namespace Morph.Protocol.Analyzers
+{
+    internal static class AnalyzerInfo { public const string Category = "Morph.Protocol"; }
+}

@@ -1,0 +1,1 @@
+return Morph.Protocol.Cli.Commands.Run(args);

@@ -1,0 +1,4 @@
+namespace Morph.Protocol.Spec
+{
+    internal static class SpecInfo { public const string Extension = ".morph"; }
+}
