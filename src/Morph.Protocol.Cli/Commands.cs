@@ -2,9 +2,26 @@ namespace Morph.Protocol.Cli;
 
 public static class Commands
 {
+    private const string Usage = """
+        usage: morph [command]
+          scenario                 run the built-in L1 scenario (the default)
+          vectors abi <dir>        check ABI/Keccak vector files; prints per file 'N passed, N failed'
+          vectors bls <dir>        check BLS12-381 vector files, same output
+          check [spec-dir]         parse and bind the spec; diagnostics as file:line:column
+          diagrams [spec-dir] [out-dir]  export every lifecycle as Mermaid and DOT
+        """;
+
     public static int Run(string[] args)
     {
-        Console.WriteLine("morph: usage: morph [scenario|vectors abi <dir>|vectors bls <dir>|check <spec-dir>]");
-        return 0;
+        var verb = args.Length == 0 ? "scenario" : args[0];
+        switch (verb)
+        {
+            case "check": return SpecCheck.Run(args.Length > 1 ? args[1] : "spec");
+            case "-h" or "--help" or "help": Console.WriteLine(Usage); return 0;
+            default:
+                Console.Error.WriteLine($"morph: unknown command '{verb}'");
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
     }
 }

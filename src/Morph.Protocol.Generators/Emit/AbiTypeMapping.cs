@@ -1,0 +1,75 @@
+using System.Linq;
+using Morph.Protocol.Spec.Model;
+
+namespace Morph.Protocol.Generators.Emit
+{
+    /// <summary>How a Solidity type appears in generated records, and the expressions that convert it to and
+    /// from the dynamic codec's AbiValue (through the hand-written AbiConvert).</summary>
+    internal static class AbiTypeMapping
+    {
+        public static string ClrType(AbiTypeModel t) => t.Kind switch
+        {
+            AbiKind.UInt => t.Size switch { 8 => "byte", 16 => "ushort", 32 => "uint", 64 => "ulong", _ => "UInt256" },
+            AbiKind.Int => "System.Numerics.BigInteger",
+            AbiKind.Address => "Address",
+            AbiKind.Bool => "bool",
+            AbiKind.FixedBytes => t.Size == 32 ? "Bytes32" : "ByteString",
+            AbiKind.Bytes => "ByteString",
+            AbiKind.String => "string",
+            AbiKind.Array => "ValueArray<" + ClrType(t.Element!) + ">",
+            _ => t.StructName!,
+        };
+
+        /// <summary>An expression turning <paramref name="expr"/> (of <see cref="ClrType"/>) into an AbiValue.</summary>
+        public static string ToAbi(AbiTypeModel t, string expr, int depth = 0) => t.Kind switch
+        {
+            AbiKind.UInt => $"AbiConvert.FromUInt({expr})",
+            AbiKind.Int => $"AbiConvert.FromInt({expr})",
+            AbiKind.Array => $"AbiConvert.FromArray({expr}, static x{depth} => {ToAbi(t.Element!, "x" + depth, depth + 1)})",
+            AbiKind.Struct => $"{expr}.ToAbi()",
+            _ => $"AbiConvert.From({expr})",
+        };
+
+        /// <summary>An expression turning the AbiValue <paramref name="expr"/> (already checked by the codec
+        /// against the canonical type) into <see cref="ClrType"/>.</summary>
+        public static string FromAbi(AbiTypeModel t, string expr, int depth = 0) => t.Kind switch
+        {
+            AbiKind.UInt => t.Size switch
+            {
+                8 => $"AbiConvert.ToByte({expr})",
+                16 => $"AbiConvert.ToUInt16({expr})",
+                32 => $"AbiConvert.ToUInt32({expr})",
+                64 => $"AbiConvert.ToUInt64({expr})",
+                _ => $"AbiConvert.ToUInt256({expr})",
+            },
+            AbiKind.Int => $"AbiConvert.ToBigInteger({expr})",
+            AbiKind.Address => $"AbiConvert.ToAddress({expr})",
+            AbiKind.Bool => $"AbiConvert.ToBool({expr})",
+            AbiKind.FixedBytes when t.Size == 32 => $"AbiConvert.ToBytes32({expr})",
+            AbiKind.FixedBytes or AbiKind.Bytes => $"AbiConvert.ToByteString({expr})",
+            AbiKind.String => $"AbiConvert.ToStr({expr})",
+            AbiKind.Array => $"AbiConvert.ToArray({expr}, static x{depth} => {FromAbi(t.Element!, "x" + depth, depth + 1)})",
+            _ => $"{t.StructName}.FromAbi({expr})",
+        };
+
+        private static readonly string[] Reserved = { "Info", "Encode", "Decode", "FromValues", "ToValues", "Selector", "Topic0", "ToAbi", "FromAbi", "AbiType", "EqualityContract" };
+
+        /// <summary>The record property for a parameter: PascalCase, positional names for unnamed ones,
+        /// and a suffix where a name would hide a generated member.</summary>
+        public static string PropertyName(string name, int index)
+        {
+            var p = name.Length == 0 ? "Arg" + index : Pascal(name);
+            return Reserved.Contains(p) ? p + "Value" : p;
+        }
+
+        /// <summary>The record property of an indexed dynamic event parameter: only its keccak256 travels in the log.</summary>
+        public static bool IsIndexedHash(FieldModel f) => f.Indexed && f.Type.IsDynamic;
+
+        public static string Pascal(string name)
+        {
+            var trimmed = name.TrimStart('_');
+            if (trimmed.Length == 0) return "Value";
+            return char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
+        }
+    }
+}

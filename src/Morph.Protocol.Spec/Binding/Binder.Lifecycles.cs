@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Morph.Protocol.Spec.Diagnostics;
+using Morph.Protocol.Spec.Model;
+using Morph.Protocol.Spec.Syntax;
+
+namespace Morph.Protocol.Spec.Binding
+{
+    public sealed partial class Binder
+    {
+        /// <summary>The name of the guard generated for <c>after lock P</c>.</summary>
+        public static string LockGuardName(string parameter) => Pascal(parameter) + "Elapsed";
+
+        private LifecycleModel? BindLifecycle(LifecycleSyntax l, string ns)
+        {
+            int errorsBefore = _diagnostics.Count(d => d.Severity == SpecSeverity.Error);
+            var states = new Dictionary<string, StateSyntax>(StringComparer.Ordinal);
+            foreach (var s in l.States)
+                if (!states.ContainsKey(s.Name.Text)) states.Add(s.Name.Text, s);
+                else Error(SpecDiagnosticIds.DuplicateDeclaration, s.Name.Span, $"state '{s.Name.Text}' is declared twice in lifecycle '{l.Name.Text}'");
+
+            var initials = l.States.Where(s => s.Initial).ToList();
+            if (initials.Count != 1)
+                Error(SpecDiagnosticIds.InitialState, initials.Count > 1 ? initials[1].Name.Span : l.Name.Span,
+                    $"lifecycle '{l.Name.Text}' must mark exactly one state 'initial' (found {initials.Count})");
+
+            var guards = new Dictionary<string, GuardSyntax>(StringComparer.Ordinal);
+            foreach (var g in l.Guards)
+                if (!guards.ContainsKey(g.Name.Text)) guards.Add(g.Name.Text, g);
+                else Error(SpecDiagnosticIds.DuplicateDeclaration, g.Name.Span, $"guard '{g.Name.Text}' is declared twice in lifecycle '{l.Name.Text}'");
+
+            var usedGuards = new HashSet<string>(StringComparer.Ordinal);
+            var lockGuards = new List<GuardModel>();
+            var transitions = new List<TransitionModel>();
+            foreach (var t in l.Transitions)
+            {
+                foreach (var f in t.From.Concat(new[] { t.To }))
+                    if (!states.ContainsKey(f.Text)) Error(SpecDiagnosticIds.UnknownState, f.Span, $"unknown state '{f.Text}' in lifecycle '{l.Name.Text}': expected one of {string.Join(", ", states.Keys)}");
+                foreach (var f in t.From)
+                    if (states.TryGetValue(f.Text, out var fs) && fs.Terminal)
+                        Error(SpecDiagnosticIds.TransitionFromTerminal, f.Span, $"state '{f.Text}' is terminal: no transition may leave it");
+                foreach (var g in t.Guards)
+                {
+                    if (!guards.ContainsKey(g.Text)) Error(SpecDiagnosticIds.UnknownGuard, g.Span, $"unknown guard '{g.Text}': declare it with 'guard {g.Text} \"...\";' in lifecycle '{l.Name.Text}'");
+                    usedGuards.Add(g.Text);
+                }
+                string? lockParam = null;
+                if (t.Lock != null)
+                {
+                    if (!_parameters.TryGetValue(t.Lock.Text, out var p) || p.Kind != ParameterKind.UInt)
+                        Error(SpecDiagnosticIds.UnknownLockParameter, t.Lock.Span, $"lock '{t.Lock.Text}' must name an unsigned integer parameter of the 'parameters' block");
+                    else
+                    {
+                        lockParam = p.Name;
+                        var name = LockGuardName(p.Name);
+                        if (!lockGuards.Any(g => g.Name == name))
+                            lockGuards.Add(new GuardModel(name, $"the lock '{p.Name}' has elapsed", p.Name));
+                    }
+                }
+                string? waived = null;
+                if (t.WaivedLock != null)
+                {
+                    if (!_parameters.TryGetValue(t.WaivedLock.Text, out var p) || p.Kind != ParameterKind.UInt)
+                        Error(SpecDiagnosticIds.UnknownLockParameter, t.WaivedLock.Span, $"lock '{t.WaivedLock.Text}' must name an unsigned integer parameter of the 'parameters' block");
+                    else waived = p.Name;
+                }
+
+                var guardNames = (lockParam != null ? new[] { LockGuardName(lockParam) } : Array.Empty<string>()).Concat(t.Guards.Select(g => g.Text)).ToEquatableArray();
+                foreach (var f in t.From)
+                    transitions.Add(new TransitionModel(t.Trigger.Text, f.Text, t.To.Text, guardNames, t.ReleasesFunds, lockParam, waived, t.Slash, t.Doc));
+            }
+
+            CheckReleases(l, transitions);
+
+            foreach (var g in l.Guards)
+                if (!usedGuards.Contains(g.Name.Text))
+                    Warning(SpecDiagnosticIds.UnusedGuard, g.Name.Span, $"guard '{g.Name.Text}' is declared but no transition uses it");
+
+            CheckSingleSlash(l, transitions);
+
+            if (initials.Count == 1)
+            {
+                var reachable = Reachable(initials[0].Name.Text, transitions);
+                foreach (var s in l.States)
+                    if (!reachable.Contains(s.Name.Text))
+                        Warning(SpecDiagnosticIds.UnreachableState, s.Name.Span, $"state '{s.Name.Text}' cannot be reached from the initial state '{initials[0].Name.Text}'");
+            }
+
+            if (_diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
+
+            var triggers = transitions.Select(t => t.Trigger).Distinct().ToEquatableArray();
+            var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null))).ToEquatableArray();
+            return new LifecycleModel(ns, l.Name.Text, l.Doc,
+                l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
+                triggers, guardModels, transitions.ToEquatableArray());
+        }
+
+        /// <summary>The single-slash rule at the spec level: once a slash transition has fired, no state reachable
+        /// from its destination may fire a slash again (a staker is slashed at most once).</summary>
+        private void CheckSingleSlash(LifecycleSyntax l, List<TransitionModel> transitions)
+        {
+            foreach (var slash in l.Transitions.Where(t => t.Slash))
+            {
+                var after = Reachable(slash.To.Text, transitions);
+                var again = transitions.FirstOrDefault(t => t.Slash && after.Contains(t.From));
+                if (again != null)
+                    Error(SpecDiagnosticIds.RepeatableSlash, slash.Trigger.Span,
+                        $"slash '{slash.Trigger.Text}' can fire again: state '{again.From}' is reachable from '{slash.To.Text}' and is the source of slash '{again.Trigger}'");
+            }
+        }
+
+        /// <summary>The lockup rule at the spec level: a transition that releases funds names its lock, or every
+        /// transition into its source states does (<c>after lock P</c>, or an explicit <c>waives lock P</c>).</summary>
+        private void CheckReleases(LifecycleSyntax l, List<TransitionModel> transitions)
+        {
+            foreach (var t in l.Transitions.Where(t => t.ReleasesFunds && t.Lock is null))
+            {
+                var unlocked = t.From.SelectMany(f => transitions.Where(x => x.To == f.Text)).Where(x => x.LockParameter is null && x.WaivedLock is null).ToList();
+                bool initialSource = t.From.Any(f => l.States.Any(s => s.Initial && s.Name.Text == f.Text));
+                if (unlocked.Count > 0 || initialSource)
+                    Error(SpecDiagnosticIds.ReleaseWithoutLock, t.Trigger.Span,
+                        $"transition '{t.Trigger.Text}' releases funds but no lock protects it: add 'after lock <parameter>'" +
+                        (unlocked.Count > 0 ? $" (its source is entered by '{unlocked[0].Trigger}' without a lock)" : ""));
+            }
+        }
+
+        private static HashSet<string> Reachable(string start, List<TransitionModel> transitions)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { start };
+            var queue = new Queue<string>();
+            queue.Enqueue(start);
+            while (queue.Count > 0)
+            {
+                var s = queue.Dequeue();
+                foreach (var t in transitions)
+                    if (t.From == s && seen.Add(t.To)) queue.Enqueue(t.To);
+            }
+            return seen;
+        }
+    }
+}

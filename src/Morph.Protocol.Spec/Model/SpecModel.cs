@@ -1,0 +1,86 @@
+namespace Morph.Protocol.Spec.Model
+{
+    // The bound spec: checked, resolved, and free of source positions, so that an edit elsewhere in a file
+    // leaves these values equal and the generator's cache holds.
+
+    public sealed record SpecModel(
+        EquatableArray<ParameterModel> Parameters,
+        EquatableArray<LifecycleModel> Lifecycles,
+        EquatableArray<StructModel> Structs,
+        EquatableArray<ContractModel> Contracts);
+
+    public enum ParameterKind { UInt, Bool, Ratio, Enum }
+
+    /// <summary>A protocol parameter. <see cref="Default"/> is normalised: a decimal integer (units applied),
+    /// <c>num/den</c>, <c>true</c>/<c>false</c>, or the enum member.</summary>
+    public sealed record ParameterModel(string Name, ParameterKind Kind, int Bits, EquatableArray<string> EnumMembers, string Default, string? Doc);
+
+    public sealed record StateModel(string Name, bool IsInitial, bool IsTerminal, string? Doc);
+
+    /// <summary>A guard bound to a hand-written partial method. A lock guard is generated from a
+    /// <c>after lock P</c> clause and named <c>{P}Elapsed</c>.</summary>
+    public sealed record GuardModel(string Name, string? Doc, string? LockParameter);
+
+    public sealed record TransitionModel(
+        string Trigger, string From, string To,
+        EquatableArray<string> Guards,
+        bool ReleasesFunds, string? LockParameter, string? WaivedLock, bool Slash, string? Doc);
+
+    public sealed record LifecycleModel(
+        string Namespace, string Name, string? Doc,
+        EquatableArray<StateModel> States,
+        EquatableArray<string> Triggers,
+        EquatableArray<GuardModel> Guards,
+        EquatableArray<TransitionModel> Transitions)
+    {
+        public string StateEnum => Name + "State";
+        public string TriggerEnum => Name + "Trigger";
+    }
+
+    public enum AbiKind { UInt, Int, Address, Bool, FixedBytes, Bytes, String, Array, Struct }
+
+    /// <summary>A resolved Solidity type. Arrays carry their element; structs their name and fields.</summary>
+    public sealed record AbiTypeModel(AbiKind Kind, int Size, AbiTypeModel? Element, string? StructName, EquatableArray<FieldModel> Fields)
+    {
+        /// <summary>The canonical ABI form, structs expanded to tuples: <c>(address,bytes32,bytes)[]</c>.</summary>
+        public string Canonical => Kind switch
+        {
+            AbiKind.UInt => "uint" + Size,
+            AbiKind.Int => "int" + Size,
+            AbiKind.Address => "address",
+            AbiKind.Bool => "bool",
+            AbiKind.FixedBytes => "bytes" + Size,
+            AbiKind.Bytes => "bytes",
+            AbiKind.String => "string",
+            AbiKind.Array => Element!.Canonical + (Size < 0 ? "[]" : "[" + Size + "]"),
+            _ => "(" + string.Join(",", System.Linq.Enumerable.Select(Fields, f => f.Type.Canonical)) + ")",
+        };
+
+        public bool IsDynamic => Kind switch
+        {
+            AbiKind.Bytes or AbiKind.String => true,
+            AbiKind.Array => Size < 0 || Element!.IsDynamic,
+            AbiKind.Struct => System.Linq.Enumerable.Any(Fields, f => f.Type.IsDynamic),
+            _ => false,
+        };
+    }
+
+    public sealed record FieldModel(string Name, AbiTypeModel Type, bool Indexed);
+
+    public sealed record StructModel(string Name, EquatableArray<FieldModel> Fields);
+
+    public sealed record FunctionModel(
+        string Name, string MemberName, string Signature, string Mutability,
+        EquatableArray<FieldModel> Parameters, EquatableArray<FieldModel> Returns,
+        EquatableArray<string> Triggers, bool IsQuery, bool IsExtension, string? Doc);
+
+    public sealed record EventModel(
+        string Name, string MemberName, string Signature,
+        EquatableArray<FieldModel> Parameters,
+        EquatableArray<string> EmittedOn, bool IsExtension, string? Doc);
+
+    public sealed record ContractModel(
+        string Namespace, string Name, string? Doc,
+        EquatableArray<FunctionModel> Functions,
+        EquatableArray<EventModel> Events);
+}

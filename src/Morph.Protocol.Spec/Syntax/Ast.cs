@@ -1,0 +1,82 @@
+using Morph.Protocol.Spec.Diagnostics;
+
+namespace Morph.Protocol.Spec.Syntax
+{
+    // The syntax tree of one spec file: what was written, with where. The binder checks it and turns it into
+    // the span-free models that the emitters read.
+
+    public sealed record SpecFileSyntax(
+        string Path,
+        EquatableArray<NamespaceSyntax> Namespaces,
+        EquatableArray<ParametersSyntax> Parameters,
+        EquatableArray<LifecycleSyntax> Lifecycles,
+        EquatableArray<StructSyntax> Structs,
+        EquatableArray<ContractSyntax> Contracts);
+
+    public sealed record Name(string Text, SourceSpan Span);
+
+    public sealed record NamespaceSyntax(string Value, SourceSpan Span);
+
+    public sealed record ParametersSyntax(EquatableArray<ParameterSyntax> Items);
+
+    public sealed record ParameterSyntax(Name Name, ParameterTypeSyntax Type, ValueSyntax Value, string? Doc);
+
+    /// <summary><c>uint8..uint256</c>, <c>bool</c>, <c>ratio</c>, or <c>enum { A, B }</c>.</summary>
+    public sealed record ParameterTypeSyntax(Name Keyword, EquatableArray<Name> EnumMembers);
+
+    /// <summary>A default value: a number with an optional unit, a ratio <c>a/b</c>, true/false, or an enum member.</summary>
+    public sealed record ValueSyntax(SourceSpan Span, string? Number, string? Unit, string? Denominator, string? Identifier);
+
+    public sealed record LifecycleSyntax(
+        Name Name, string? Doc,
+        EquatableArray<StateSyntax> States,
+        EquatableArray<GuardSyntax> Guards,
+        EquatableArray<TransitionSyntax> Transitions);
+
+    public sealed record StateSyntax(Name Name, bool Initial, bool Terminal, string? Doc);
+
+    public sealed record GuardSyntax(Name Name, string? Doc);
+
+    /// <summary><c>on Trigger: A | B -> C when G1, G2 releases funds after lock P slash "doc";</c> (or <c>waives lock P</c>).</summary>
+    public sealed record TransitionSyntax(
+        Name Trigger,
+        EquatableArray<Name> From,
+        Name To,
+        EquatableArray<Name> Guards,
+        bool ReleasesFunds,
+        Name? Lock,
+        Name? WaivedLock,
+        bool Slash,
+        string? Doc);
+
+    /// <summary>A Solidity type as written: a base name (elementary or struct) and array dimensions
+    /// (null = dynamic <c>T[]</c>).</summary>
+    public sealed record TypeSyntax(Name Base, EquatableArray<int?> Dimensions);
+
+    public sealed record StructSyntax(Name Name, EquatableArray<FieldSyntax> Fields);
+
+    public sealed record FieldSyntax(TypeSyntax Type, Name Name, bool Indexed);
+
+    public sealed record ContractSyntax(
+        Name Name, string? Doc,
+        EquatableArray<FunctionSyntax> Functions,
+        EquatableArray<EventSyntax> Events);
+
+    public sealed record TargetSyntax(Name Lifecycle, Name Trigger);
+
+    public sealed record FunctionSyntax(
+        Name Name, bool Extension,
+        EquatableArray<FieldSyntax> Parameters,
+        string Mutability,
+        EquatableArray<FieldSyntax>? Returns,
+        Name? Alias,
+        bool Query,
+        EquatableArray<TargetSyntax> Targets,
+        string? Doc);
+
+    public sealed record EventSyntax(
+        Name Name, bool Extension,
+        EquatableArray<FieldSyntax> Parameters,
+        EquatableArray<TargetSyntax> EmittedOn,
+        string? Doc);
+}

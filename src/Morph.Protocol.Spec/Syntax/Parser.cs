@@ -1,0 +1,408 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Morph.Protocol.Spec.Diagnostics;
+
+namespace Morph.Protocol.Spec.Syntax
+{
+    /// <summary>Recursive-descent parser of the spec language (docs/spec-language.md). It never throws: each
+    /// error is reported as file:line:column with what was expected, and parsing resumes at the next ';' or
+    /// declaration, so one run reports several errors.</summary>
+    public sealed class Parser
+    {
+        private static readonly HashSet<string> TopLevelKeywords = new HashSet<string> { "namespace", "parameters", "lifecycle", "struct", "contract" };
+        private static readonly HashSet<string> Mutabilities = new HashSet<string> { "view", "pure", "payable", "nonpayable" };
+        private const int MaxDepth = 64;
+
+        private readonly List<Token> _tokens;
+        private readonly List<SpecDiagnostic> _diagnostics;
+        private int _pos;
+
+        private Parser(List<Token> tokens, List<SpecDiagnostic> diagnostics) { _tokens = tokens; _diagnostics = diagnostics; }
+
+        /// <summary>Parses one file. Diagnostics are appended to the returned list; the tree holds every
+        /// declaration that parsed (a broken member is left out, its siblings kept).</summary>
+        public static (SpecFileSyntax File, IReadOnlyList<SpecDiagnostic> Diagnostics) Parse(string path, string text)
+        {
+            var diagnostics = new List<SpecDiagnostic>();
+            try
+            {
+                var tokens = Lexer.Tokenize(path, text ?? "", diagnostics);
+                var file = new Parser(tokens, diagnostics).ParseFile(path);
+                return (file, diagnostics);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // A bug here must not take the compiler down; report it as a diagnostic instead.
+                diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.Expected, SpecSeverity.Error, new SourceSpan(path, 1, 1, 0, 0), "internal parser error: " + e.Message));
+                var empty = new SpecFileSyntax(path, EquatableArray<NamespaceSyntax>.Empty, EquatableArray<ParametersSyntax>.Empty,
+                    EquatableArray<LifecycleSyntax>.Empty, EquatableArray<StructSyntax>.Empty, EquatableArray<ContractSyntax>.Empty);
+                return (empty, diagnostics);
+            }
+        }
+
+        private sealed class ParseError : Exception { }
+
+        private Token Current => _tokens[_pos];
+        private Token Peek(int k = 1) => _tokens[Math.Min(_pos + k, _tokens.Count - 1)];
+        private Token Next() { var t = Current; if (_pos < _tokens.Count - 1) _pos++; return t; }
+
+        private ParseError Error(string expected)
+        {
+            _diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.Expected, SpecSeverity.Error, Current.Span, $"expected {expected}, found {Current.Describe()}"));
+            return new ParseError();
+        }
+
+        private Token Expect(TokenKind kind, string expected)
+        {
+            if (Current.Kind != kind) throw Error(expected);
+            return Next();
+        }
+
+        private void ExpectKeyword(string keyword)
+        {
+            if (!Current.Is(keyword)) throw Error($"'{keyword}'");
+            Next();
+        }
+
+        private Name ExpectName(string what)
+        {
+            if (Current.Kind != TokenKind.Identifier) throw Error(what);
+            var t = Next();
+            return new Name(t.Text, t.Span);
+        }
+
+        private bool Accept(TokenKind kind) { if (Current.Kind != kind) return false; Next(); return true; }
+        private bool AcceptKeyword(string keyword) { if (!Current.Is(keyword)) return false; Next(); return true; }
+        private string? OptionalDoc() => Current.Kind == TokenKind.String ? Next().Text : null;
+
+        /// <summary>Skips to just after the next ';' at this nesting, or to a '}' closing it (not consumed).</summary>
+        private void SyncMember()
+        {
+            int depth = 0;
+            while (Current.Kind != TokenKind.EndOfFile)
+            {
+                if (Current.Kind == TokenKind.LBrace || Current.Kind == TokenKind.LParen) depth++;
+                else if (Current.Kind == TokenKind.RParen && depth > 0) depth--;
+                else if (Current.Kind == TokenKind.RBrace) { if (depth == 0) return; depth--; }
+                else if (Current.Kind == TokenKind.Semicolon && depth == 0) { Next(); return; }
+                Next();
+            }
+        }
+
+        /// <summary>Skips to the next top-level keyword at the start of a declaration.</summary>
+        private void SyncTopLevel()
+        {
+            Next();
+            while (Current.Kind != TokenKind.EndOfFile && !(Current.Kind == TokenKind.Identifier && TopLevelKeywords.Contains(Current.Text) && Peek().Kind == TokenKind.Identifier))
+                Next();
+        }
+
+        private SpecFileSyntax ParseFile(string path)
+        {
+            var namespaces = new List<NamespaceSyntax>();
+            var parameters = new List<ParametersSyntax>();
+            var lifecycles = new List<LifecycleSyntax>();
+            var structs = new List<StructSyntax>();
+            var contracts = new List<ContractSyntax>();
+            while (Current.Kind != TokenKind.EndOfFile)
+            {
+                int start = _pos;
+                try
+                {
+                    if (Current.Is("namespace")) namespaces.Add(ParseNamespace());
+                    else if (Current.Is("parameters")) parameters.Add(ParseParameters());
+                    else if (Current.Is("lifecycle")) lifecycles.Add(ParseLifecycle());
+                    else if (Current.Is("struct")) structs.Add(ParseStruct());
+                    else if (Current.Is("contract")) contracts.Add(ParseContract());
+                    else throw Error("'namespace', 'parameters', 'lifecycle', 'struct' or 'contract'");
+                }
+                catch (ParseError)
+                {
+                    if (_pos == start || Current.Kind != TokenKind.EndOfFile) SyncTopLevel();
+                }
+            }
+            return new SpecFileSyntax(path, namespaces.ToEquatableArray(), parameters.ToEquatableArray(), lifecycles.ToEquatableArray(),
+                structs.ToEquatableArray(), contracts.ToEquatableArray());
+        }
+
+        private NamespaceSyntax ParseNamespace()
+        {
+            var kw = Next();
+            var parts = new List<string> { ExpectName("a namespace name").Text };
+            while (Accept(TokenKind.Dot)) parts.Add(ExpectName("a namespace name after '.'").Text);
+            Expect(TokenKind.Semicolon, "';' after the namespace");
+            return new NamespaceSyntax(string.Join(".", parts), kw.Span);
+        }
+
+        /// <summary>Parses <c>{ member* }</c>, recovering inside it member by member.</summary>
+        private void ParseBlock(string what, Action member)
+        {
+            Expect(TokenKind.LBrace, $"'{{' to open {what}");
+            while (Current.Kind != TokenKind.RBrace)
+            {
+                if (Current.Kind == TokenKind.EndOfFile) throw Error($"'}}' to close {what}");
+                // A top-level keyword here most likely means a missing '}': report it and let the file level resume.
+                if (Current.Kind == TokenKind.Identifier && TopLevelKeywords.Contains(Current.Text) && Peek().Kind == TokenKind.Identifier && Current.Text != "struct")
+                    throw Error($"'}}' to close {what}");
+                int start = _pos;
+                try { member(); }
+                catch (ParseError) { SyncMember(); if (_pos == start) Next(); }
+            }
+            Next();
+        }
+
+        // ---- parameters ----
+
+        private ParametersSyntax ParseParameters()
+        {
+            Next();
+            var items = new List<ParameterSyntax>();
+            ParseBlock("the parameters block", () => items.Add(ParseParameter()));
+            return new ParametersSyntax(items.ToEquatableArray());
+        }
+
+        private ParameterSyntax ParseParameter()
+        {
+            var name = ExpectName("a parameter name");
+            Expect(TokenKind.Colon, $"':' and a type after parameter '{name.Text}'");
+            var typeKw = ExpectName("a parameter type (uint8, uint16, uint32, uint64, uint256, bool, ratio or enum)");
+            var members = new List<Name>();
+            if (typeKw.Text == "enum")
+            {
+                Expect(TokenKind.LBrace, "'{' and the enum's members");
+                do members.Add(ExpectName("an enum member")); while (Accept(TokenKind.Comma));
+                Expect(TokenKind.RBrace, "',' or '}' in the enum's members");
+            }
+            Expect(TokenKind.Equals, $"'=' and a default value for parameter '{name.Text}'");
+            var value = ParseValue();
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"';' after parameter '{name.Text}'");
+            return new ParameterSyntax(name, new ParameterTypeSyntax(typeKw, members.ToEquatableArray()), value, doc);
+        }
+
+        private ValueSyntax ParseValue()
+        {
+            var t = Current;
+            if (t.Kind == TokenKind.Number)
+            {
+                Next();
+                if (Accept(TokenKind.Slash))
+                {
+                    var den = Expect(TokenKind.Number, "a denominator after '/'");
+                    return new ValueSyntax(t.Span, t.Text, null, den.Text, null);
+                }
+                string? unit = null;
+                if (Current.Kind == TokenKind.Identifier && (Current.Text == "wei" || Current.Text == "gwei" || Current.Text == "ether" || Current.Text == "morph"))
+                    unit = Next().Text;
+                return new ValueSyntax(t.Span, t.Text, unit, null, null);
+            }
+            if (t.Kind == TokenKind.Identifier) { Next(); return new ValueSyntax(t.Span, null, null, null, t.Text); }
+            throw Error("a value (a number, a ratio a/b, true, false or an enum member)");
+        }
+
+        // ---- lifecycles ----
+
+        private LifecycleSyntax ParseLifecycle()
+        {
+            Next();
+            var name = ExpectName("a lifecycle name");
+            var doc = OptionalDoc();
+            var states = new List<StateSyntax>();
+            var guards = new List<GuardSyntax>();
+            var transitions = new List<TransitionSyntax>();
+            ParseBlock($"lifecycle '{name.Text}'", () =>
+            {
+                if (AcceptKeyword("state")) states.Add(ParseState());
+                else if (AcceptKeyword("guard")) guards.Add(ParseGuard());
+                else if (AcceptKeyword("on")) transitions.Add(ParseTransition());
+                else throw Error("'state', 'guard', 'on' or '}'");
+            });
+            return new LifecycleSyntax(name, doc, states.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray());
+        }
+
+        private StateSyntax ParseState()
+        {
+            var name = ExpectName("a state name");
+            bool initial = false, terminal = false;
+            while (true)
+            {
+                if (AcceptKeyword("initial")) initial = true;
+                else if (AcceptKeyword("terminal")) terminal = true;
+                else break;
+            }
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"'initial', 'terminal', a description or ';' after state '{name.Text}'");
+            return new StateSyntax(name, initial, terminal, doc);
+        }
+
+        private GuardSyntax ParseGuard()
+        {
+            var name = ExpectName("a guard name");
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"a description or ';' after guard '{name.Text}'");
+            return new GuardSyntax(name, doc);
+        }
+
+        private TransitionSyntax ParseTransition()
+        {
+            var trigger = ExpectName("a trigger name after 'on'");
+            Expect(TokenKind.Colon, $"':' after trigger '{trigger.Text}'");
+            var from = new List<Name> { ExpectName("a source state") };
+            while (Accept(TokenKind.Pipe)) from.Add(ExpectName("a source state after '|'"));
+            Expect(TokenKind.Arrow, "'|' or '->' after the source states");
+            var to = ExpectName("a destination state after '->'");
+            var guards = new List<Name>();
+            bool releases = false, slash = false;
+            Name? lockParam = null, waived = null;
+            while (true)
+            {
+                if (AcceptKeyword("when"))
+                {
+                    do guards.Add(ExpectName("a guard name")); while (Accept(TokenKind.Comma));
+                }
+                else if (AcceptKeyword("releases"))
+                {
+                    ExpectKeyword("funds");
+                    releases = true;
+                    if (AcceptKeyword("after")) { ExpectKeyword("lock"); lockParam = ExpectName("a lock parameter name after 'lock'"); }
+                }
+                else if (AcceptKeyword("after"))
+                {
+                    ExpectKeyword("lock");
+                    lockParam = ExpectName("a lock parameter name after 'lock'");
+                }
+                else if (AcceptKeyword("waives"))
+                {
+                    ExpectKeyword("lock");
+                    waived = ExpectName("a lock parameter name after 'waives lock'");
+                }
+                else if (AcceptKeyword("slash")) slash = true;
+                else break;
+            }
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, "'when', 'releases funds', 'after lock', 'waives lock', 'slash', a description or ';' to end the transition");
+            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), releases, lockParam, waived, slash, doc);
+        }
+
+        // ---- structs and contracts ----
+
+        private TypeSyntax ParseType(string what, int depth = 0)
+        {
+            var baseName = ExpectName(what);
+            var dims = new List<int?>();
+            while (Accept(TokenKind.LBracket))
+            {
+                if (dims.Count >= MaxDepth) throw Error("fewer array dimensions");
+                if (Current.Kind == TokenKind.Number)
+                {
+                    var n = Next();
+                    if (!int.TryParse(n.Text, out var len) || len <= 0 || len > 1_000_000)
+                    {
+                        _diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.BadNumber, SpecSeverity.Error, n.Span, $"expected an array length from 1 to 1000000, found {n.Text}"));
+                        len = 1;
+                    }
+                    dims.Add(len);
+                }
+                else dims.Add(null);
+                Expect(TokenKind.RBracket, "']' after the array length");
+            }
+            return new TypeSyntax(baseName, dims.ToEquatableArray());
+        }
+
+        private StructSyntax ParseStruct()
+        {
+            Next();
+            var name = ExpectName("a struct name");
+            var fields = new List<FieldSyntax>();
+            ParseBlock($"struct '{name.Text}'", () =>
+            {
+                var type = ParseType("a field type");
+                var fieldName = ExpectName("a field name");
+                Expect(TokenKind.Semicolon, $"';' after field '{fieldName.Text}'");
+                fields.Add(new FieldSyntax(type, fieldName, false));
+            });
+            return new StructSyntax(name, fields.ToEquatableArray());
+        }
+
+        private ContractSyntax ParseContract()
+        {
+            Next();
+            var name = ExpectName("a contract name");
+            var doc = OptionalDoc();
+            var functions = new List<FunctionSyntax>();
+            var events = new List<EventSyntax>();
+            ParseBlock($"contract '{name.Text}'", () =>
+            {
+                bool extension = AcceptKeyword("extension");
+                if (AcceptKeyword("function")) functions.Add(ParseFunction(extension));
+                else if (AcceptKeyword("event")) events.Add(ParseEvent(extension));
+                else throw Error(extension ? "'function' or 'event' after 'extension'" : "'function', 'event', 'extension' or '}'");
+            });
+            return new ContractSyntax(name, doc, functions.ToEquatableArray(), events.ToEquatableArray());
+        }
+
+        private List<FieldSyntax> ParseFieldList(bool allowIndexed, bool namesOptional)
+        {
+            var list = new List<FieldSyntax>();
+            Expect(TokenKind.LParen, "'('");
+            if (Accept(TokenKind.RParen)) return list;
+            do
+            {
+                var type = ParseType("a parameter type");
+                bool indexed = allowIndexed && AcceptKeyword("indexed");
+                Name name;
+                if (Current.Kind == TokenKind.Identifier) name = ExpectName("a parameter name");
+                else if (namesOptional) name = new Name("", type.Base.Span);
+                else throw Error($"a parameter name after type '{type.Base.Text}'");
+                list.Add(new FieldSyntax(type, name, indexed));
+            } while (Accept(TokenKind.Comma));
+            Expect(TokenKind.RParen, "',' or ')' in the parameter list");
+            return list;
+        }
+
+        private FunctionSyntax ParseFunction(bool extension)
+        {
+            var name = ExpectName("a function name");
+            var ps = ParseFieldList(false, false);
+            string mutability = "nonpayable";
+            while (Current.Kind == TokenKind.Identifier && Mutabilities.Contains(Current.Text)) mutability = Next().Text;
+            List<FieldSyntax>? returns = null;
+            if (AcceptKeyword("returns")) returns = ParseFieldList(false, true);
+            Name? alias = null;
+            if (AcceptKeyword("as")) alias = ExpectName("a member name after 'as'");
+            bool query = false;
+            var targets = new List<TargetSyntax>();
+            if (Accept(TokenKind.Arrow))
+            {
+                if (AcceptKeyword("query")) query = true;
+                else do targets.Add(ParseTarget()); while (Accept(TokenKind.Comma));
+            }
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"a mutability, 'returns', 'as', '->', a description or ';' after function '{name.Text}'");
+            return new FunctionSyntax(name, extension, ps.ToEquatableArray(), mutability, returns?.ToEquatableArray(), alias, query, targets.ToEquatableArray(), doc);
+        }
+
+        private TargetSyntax ParseTarget()
+        {
+            var lifecycle = ExpectName("'query' or Lifecycle.Trigger");
+            Expect(TokenKind.Dot, "'.' between lifecycle and trigger");
+            var trigger = ExpectName("a trigger name");
+            return new TargetSyntax(lifecycle, trigger);
+        }
+
+        private EventSyntax ParseEvent(bool extension)
+        {
+            var name = ExpectName("an event name");
+            var ps = ParseFieldList(true, false);
+            var on = new List<TargetSyntax>();
+            if (AcceptKeyword("on"))
+            {
+                do on.Add(ParseTarget()); while (Accept(TokenKind.Comma));
+            }
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"'on', a description or ';' after event '{name.Text}'");
+            return new EventSyntax(name, extension, ps.ToEquatableArray(), on.ToEquatableArray(), doc);
+        }
+    }
+}
