@@ -16,6 +16,7 @@ public static class Commands
         var verb = args.Length == 0 ? "scenario" : args[0];
         switch (verb)
         {
+            case "vectors": return VectorsCommand.Run(args);
             case "check": return SpecCheck.Run(args.Length > 1 ? args[1] : "spec");
             case "-h" or "--help" or "help": Console.WriteLine(Usage); return 0;
             default:

@@ -28,6 +28,8 @@ namespace Morph.Protocol.Generators
             public const string Parameters = nameof(Parameters);
             public const string Catalog = nameof(Catalog);
             public const string Diagnostics = nameof(Diagnostics);
+            public const string Hosts = nameof(Hosts);
+            public const string HostPairs = nameof(HostPairs);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -60,6 +62,39 @@ namespace Morph.Protocol.Generators
             var lifecycles = model.SelectMany(static (m, _) => m.Lifecycles).WithTrackingName(Steps.Lifecycles);
             context.RegisterSourceOutput(lifecycles, static (spc, l) => spc.AddSource($"Lifecycles/{l.Name}.g.cs", LifecycleEmitter.Emit(l)));
 
+            // Hosts: classes marked [Lifecycle("Name")], each paired with its lifecycle's model only, so a host
+            // regenerates when its own lifecycle or declaration changes, not when another lifecycle does.
+            var hosts = context.SyntaxProvider.ForAttributeWithMetadataName(
+                    LifecycleAttributeName,
+                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                    static (ctx, _) =>
+                    {
+                        var symbol = (INamedTypeSymbol)ctx.TargetSymbol;
+                        var name = ctx.Attributes[0].ConstructorArguments.Length == 1 ? ctx.Attributes[0].ConstructorArguments[0].Value as string : null;
+                        var ns = symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString();
+                        var span = ctx.Attributes[0].ApplicationSyntaxReference?.Span ?? ctx.TargetNode.Span;
+                        var lineSpan = ctx.TargetNode.SyntaxTree.GetLineSpan(span);
+                        return new HostModel(ns, symbol.Name, name ?? "", ctx.TargetNode.SyntaxTree.FilePath, span.Start, span.Length,
+                            lineSpan.StartLinePosition.Line, lineSpan.StartLinePosition.Character);
+                    })
+                .WithTrackingName(Steps.Hosts);
+            var hostPairs = hosts.Combine(model.Select(static (m, _) => m.Lifecycles))
+                .Select(static (pair, _) => (Host: pair.Left, Lifecycle: pair.Right.FirstOrDefault(l => l.Name == pair.Left.Lifecycle)))
+                .WithTrackingName(Steps.HostPairs);
+            context.RegisterSourceOutput(hostPairs, static (spc, pair) =>
+            {
+                var h = pair.Host;
+                if (pair.Lifecycle is null)
+                {
+                    var start = new Microsoft.CodeAnalysis.Text.LinePosition(h.Line, h.Column);
+                    spc.ReportDiagnostic(Diagnostic.Create(UnknownLifecycle,
+                        Location.Create(h.File, new Microsoft.CodeAnalysis.Text.TextSpan(h.Offset, h.Length), new Microsoft.CodeAnalysis.Text.LinePositionSpan(start, start)),
+                        h.Lifecycle, h.Name));
+                    return;
+                }
+                spc.AddSource($"Hosts/{(h.Namespace.Length > 0 ? h.Namespace + "." : "")}{h.Name}.g.cs", LifecycleEmitter.EmitHost(pair.Lifecycle, h.Namespace, h.Name));
+            });
+
             var contracts = model.SelectMany(static (m, _) => m.Contracts).WithTrackingName(Steps.Contracts);
             context.RegisterSourceOutput(contracts, static (spc, c) => spc.AddSource($"Contracts/{c.Name}.g.cs", ContractEmitter.Emit(c)));
 
@@ -81,6 +116,14 @@ namespace Morph.Protocol.Generators
             });
         }
 
+        public const string LifecycleAttributeName = "Morph.Protocol.Lifecycles.LifecycleAttribute";
+
+        public static readonly DiagnosticDescriptor UnknownLifecycle = new DiagnosticDescriptor(
+            "MPG001", "Unknown lifecycle", "[Lifecycle(\"{0}\")] on '{1}' names no lifecycle of the spec (or one with errors)",
+            "Morph.Protocol.Spec", DiagnosticSeverity.Error, true,
+            helpLinkUri: "https://github.com/morph-protocol/morph-protocol/blob/main/docs/diagnostics/MPG001.md");
+
+        private sealed record HostModel(string Namespace, string Name, string Lifecycle, string File, int Offset, int Length, int Line, int Column);
         private sealed record ParsedFile(SpecFileSyntax Syntax, EquatableArray<SpecDiagnostic> Diagnostics);
         private sealed record BoundSpec(SpecModel Model, EquatableArray<SpecDiagnostic> Diagnostics);
         private sealed record CatalogModel(EquatableArray<(string Namespace, string Name)> Lifecycles, EquatableArray<(string Namespace, string Name)> Contracts);

@@ -63,7 +63,8 @@ namespace Morph.Protocol.Generators.Emit
         }
 
         /// <summary>The record property of an indexed dynamic event parameter: only its keccak256 travels in the log.</summary>
-        public static bool IsIndexedHash(FieldModel f) => f.Indexed && f.Type.IsDynamic;
+        public static bool IsIndexedHash(FieldModel f) =>
+            f.Indexed && f.Type.Kind is AbiKind.Bytes or AbiKind.String or AbiKind.Array or AbiKind.Struct;
 
         public static string Pascal(string name)
         {

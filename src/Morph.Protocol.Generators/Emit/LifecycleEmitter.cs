@@ -90,8 +90,25 @@ namespace Morph.Protocol.Generators.Emit
             w.Close();
             w.Line();
 
+            w.Close();
+            return w.ToString();
+        }
+
+
+        /// <summary>The host's partial: emitted for a class marked [Lifecycle("Name")].</summary>
+        public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName)
+        {
+            var w = new SourceWriter();
+            w.Header();
+            w.Line("using System;");
+            w.Line("using Stateless;");
+            w.Line($"using {l.Namespace};");
+            w.Line();
+            var S = l.StateEnum;
+            var T = l.TriggerEnum;
+            if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);
             w.Doc($"The host of lifecycle {l.Name}: its state, its machine, and one partial method per guard.");
-            w.Open($"partial class {l.Name}");
+            w.Open($"partial class {hostName}");
             w.Line($"private StateMachine<{S}, {T}>? _lifecycle;");
             w.Line();
             w.Doc("The current state of this lifecycle.");
@@ -119,7 +136,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Line($"private partial bool {g.Name}();");
             }
             w.Close();
-            w.Close();
+            if (hostNamespace.Length > 0) w.Close();
             return w.ToString();
         }
 

@@ -48,7 +48,11 @@ public static class AbiEvents
         if (ps.Count != values.Count) throw new AbiEncodeException("values", $"expected {ps.Count} values, got {values.Count}");
         // Validate everything first so a failure's path uses the parameter's own index.
         for (int i = 0; i < ps.Count; i++)
+        {
+            // An indexed dynamic parameter may be given as its topic hash: a decoded log re-encodes unchanged.
+            if (ps[i].Indexed && !IsValueType(ps[i].Type) && values[i] is AbiValue.IndexedHash) continue;
             if (AbiEncoder.Check(ps[i].Type, values[i]) is { } f) throw new AbiEncodeException($"values[{i}]" + f.Path, f.Rule);
+        }
         var topics = new List<Bytes32>();
         if (!anonymous) topics.Add(topic0);
         var dataTypes = new List<AbiType>();
@@ -67,6 +71,10 @@ public static class AbiEvents
             {
                 AbiEncoder.Write(p.Type, values[i], word);
                 topics.Add(Bytes32.FromBytes(word));
+            }
+            else if (values[i] is AbiValue.IndexedHash given)
+            {
+                topics.Add(given.Hash);
             }
             else
             {
