@@ -10,7 +10,7 @@ public static class VectorSuites
 
     public static IReadOnlyList<VectorFileResult> RunAbi(string directory) => Run(directory, AbiVectorRunner.RunFile);
 
-    public static IReadOnlyList<VectorFileResult> RunBls(string directory) => throw new NotSupportedException("BLS vectors: not merged yet");
+    public static IReadOnlyList<VectorFileResult> RunBls(string directory) => Run(directory, Morph.Protocol.Crypto.Bls.Vectors.BlsVectorRunner.RunFile);
 
     public static VectorFileResult RunAbiFile(string path) => AbiVectorRunner.RunFile(path);
 
