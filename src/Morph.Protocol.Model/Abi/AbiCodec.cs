@@ -9,7 +9,17 @@ public static class AbiCodec
     /// <exception cref="AbiEncodeException">a value does not fit its type; the exception names its path.</exception>
     public static byte[] Encode(IReadOnlyList<AbiType> types, IReadOnlyList<AbiValue> values) => AbiEncoder.Encode(types, values);
 
-    /// <summary>abi.decode; never throws on any data (see <see cref="AbiDecoder"/> for the strictness rules).</summary>
+    /// <summary>abi.decode; never throws on any data: bad input gives an <see cref="AbiError"/> naming offset, type and kind.</summary>
+    /// <remarks>
+    /// Strict where solc's ABI decoder v2 is strict: value types are validated (bool 0/1, address and uintN high bits
+    /// zero, intN sign-extended: <see cref="AbiErrorKind.ValueOutOfRange"/>; bytesN right padding zero:
+    /// <see cref="AbiErrorKind.NonZeroPadding"/>), and offsets and lengths must stay inside the data. Like solc, the
+    /// right padding of bytes/string payloads is not checked (it may even be absent at the very end of the data),
+    /// trailing bytes after the encoding are ignored, and non-canonical offsets are followed. Unlike solc, a string
+    /// must be valid UTF-8 (<see cref="AbiErrorKind.BadUtf8"/>), since a .NET string cannot carry other bytes
+    /// losslessly (decode as <c>bytes</c> to get them). Decoded size is capped at a multiple of the input size so
+    /// that aliased offsets cannot turn a small input into a huge allocation (<see cref="AbiErrorKind.LimitExceeded"/>).
+    /// </remarks>
     public static AbiDecodeResult Decode(IReadOnlyList<AbiType> types, ReadOnlySpan<byte> data) => AbiDecoder.Decode(types, data);
 
     /// <summary>selector (big-endian, as written in hex) followed by abi.encode(values).</summary>

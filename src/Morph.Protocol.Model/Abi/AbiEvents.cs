@@ -2,32 +2,6 @@ using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.Abi;
 
-public sealed record AbiEventParameter(string Name, AbiType Type, bool Indexed);
-
-/// <summary>An EVM log as topics plus data.</summary>
-public sealed record AbiLog(ValueArray<Bytes32> Topics, ByteString Data);
-
-/// <summary>Either all parameter values in declaration order, or an <see cref="AbiError"/>.</summary>
-public readonly struct AbiEventDecodeResult
-{
-    private readonly IReadOnlyList<AbiValue>? _values;
-
-    private AbiEventDecodeResult(IReadOnlyList<AbiValue>? values, AbiError? error)
-    {
-        _values = values;
-        Error = error;
-    }
-
-    public static AbiEventDecodeResult Ok(IReadOnlyList<AbiValue> values) => new(values, null);
-    public static AbiEventDecodeResult Fail(AbiError error) => new(null, error);
-
-    public bool IsOk => Error is null;
-    public IReadOnlyList<AbiValue> Values => _values ?? [];
-    public AbiError? Error { get; }
-
-    public override string ToString() => IsOk ? $"Ok[{string.Join(", ", Values)}]" : $"Error: {Error}";
-}
-
 /// <summary>
 /// Event logs per the Solidity ABI spec ("Events" and "Encoding of Indexed Event Parameters"): value types
 /// (uintN, intN, address, bool, bytesN) that are indexed sit in a topic as their 32-byte word; every other indexed
