@@ -6,10 +6,22 @@ internal static class TestPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The shared reference vectors; MORPH_VECTORS overrides (CI on another layout).</summary>
-    public static string Vectors { get; } =
-        Environment.GetEnvironmentVariable("MORPH_VECTORS") ?? Path.GetFullPath(Path.Combine(Root, "..", "shared", "vectors"));
+    public static string Vectors { get; } = FindVectors();
 
     public static string Spec => Path.Combine(Root, "spec");
+
+    /// <summary>MORPH_VECTORS, else the first shared/vectors beside the repository or above it (a CI clone may
+    /// sit deeper than the working checkout), else /work/shared/vectors.</summary>
+    private static string FindVectors()
+    {
+        if (Environment.GetEnvironmentVariable("MORPH_VECTORS") is { Length: > 0 } env) return env;
+        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "vectors");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        return "/work/shared/vectors";
+    }
 
     private static string FindRoot()
     {

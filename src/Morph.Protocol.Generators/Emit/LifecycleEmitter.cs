@@ -127,6 +127,9 @@ namespace Morph.Protocol.Generators.Emit
             w.Line();
             w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
             w.Line();
+            w.Doc("Whether the trigger may fire now; if not, the guards that fail (by name, in spec order). No guard failing means the state does not permit it.");
+            w.Line($"public bool CanFire({T} trigger, out System.Collections.Generic.ICollection<string> unmetGuards) => Lifecycle.CanFire(trigger, out unmetGuards);");
+            w.Line();
             w.Doc("Fires a trigger. Callers validate first (every refusal is a typed error); a refused fire here is a bug.");
             w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
             foreach (var g in l.Guards)

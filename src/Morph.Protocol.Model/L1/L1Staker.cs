@@ -1,0 +1,49 @@
+using Morph.Protocol.Crypto.Bls;
+using Morph.Protocol.Lifecycles;
+using Morph.Protocol.Primitives;
+
+namespace Morph.Protocol.L1;
+
+/// <summary>An address staking on L1: the host of lifecycle L1Staker (spec/l1-staking.morph). Its guards are the
+/// one place each staking rule is checked; <see cref="L1Staking"/> turns a failing guard into its typed error.</summary>
+[Lifecycle("L1Staker")]
+public sealed partial class L1Staker
+{
+    private readonly L1Staking _staking;
+
+    internal L1Staker(Address address, L1Staking staking) { Address = address; _staking = staking; }
+
+    public Address Address { get; }
+    public Bytes32 TmKey { get; internal set; }
+    public ByteString? BlsKeyBytes { get; internal set; }
+    public BlsPublicKey? BlsKey { get; internal set; }
+    /// <summary>The nonce of its add-staker message: its place in every canonical order.</summary>
+    public ulong RegistrationNonce { get; internal set; }
+    public ulong? WithdrawBlock { get; internal set; }
+    public ulong? UnrestakeCompleteAt { get; internal set; }
+
+    public bool IsRegistered => State is L1StakerState.Active or L1StakerState.Exiting or L1StakerState.Slashed or L1StakerState.Banned;
+    public bool IsSlashed => State is L1StakerState.Slashed or L1StakerState.Banned;
+
+    /// <summary>The registration being validated (set only while its guards are evaluated).</summary>
+    internal PendingRegistration? Pending { get; set; }
+
+    internal sealed record PendingRegistration(UInt256 Value, Bytes32 TmKey, ByteString BlsKey, bool ProofOfPossessionValid, bool RegistrationSignatureValid);
+
+    private ulong Now => _staking.Clock.Block;
+
+    private partial bool WithdrawalLockBlocksElapsed() => WithdrawBlock is { } w && Now >= w + _staking.Parameters.WithdrawalLockBlocks;
+    private partial bool ExactStake() => Pending is { } p && p.Value == _staking.Parameters.StakingValue;
+    private partial bool KeysUnique() => Pending is { } p && _staking.KeysUnused(p.TmKey, p.BlsKey);
+    private partial bool ProofOfPossessionValid() => Pending?.ProofOfPossessionValid == true;
+    private partial bool RegistrationSignatureValid() => Pending?.RegistrationSignatureValid == true;
+    private partial bool NotLastActiveStaker() => _staking.ActiveCount - _staking.PendingRemovals > 1;
+    private partial bool UnrestakingDone() => _staking.Strategy.IsUnrestaked(Address, Now);
+    private partial bool NotExposed() => _staking.Exposure.ExposureOf(Address) is null;
+
+    internal void WriteState(StateWriter w)
+    {
+        w.Write(Address); w.Write((ulong)State); w.Write(TmKey); w.Write(BlsKeyBytes is null ? ReadOnlySpan<byte>.Empty : BlsKeyBytes.Span);
+        w.Write(RegistrationNonce); w.Write(WithdrawBlock ?? ulong.MaxValue); w.Write(UnrestakeCompleteAt ?? ulong.MaxValue);
+    }
+}

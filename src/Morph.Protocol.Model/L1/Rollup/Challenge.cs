@@ -1,0 +1,40 @@
+using Morph.Protocol.Lifecycles;
+using Morph.Protocol.Primitives;
+
+namespace Morph.Protocol.L1.Rollup;
+
+/// <summary>A challenge of one batch: host of lifecycle Challenge (spec/rollup.morph).</summary>
+[Lifecycle("Challenge")]
+public sealed partial class Challenge
+{
+    private readonly Rollup _rollup;
+
+    internal Challenge(Rollup rollup, ulong id, Batch batch, Address challenger, UInt256 deposit, ulong block)
+    {
+        _rollup = rollup; Id = id; Batch = batch; Challenger = challenger; Deposit = deposit; ChallengeBlock = block;
+    }
+
+    public ulong Id { get; }
+    public Batch Batch { get; }
+    public Address Challenger { get; }
+    public UInt256 Deposit { get; }
+    public ulong ChallengeBlock { get; }
+    public IReadOnlyList<Address> Slashed { get; internal set; } = [];
+    /// <summary>The L1 block from which every stake it slashed is un-restaked; its reward is claimable from then.</summary>
+    public ulong? MaturesAt { get; internal set; }
+    public bool Matured { get; internal set; }
+    /// <summary>Deposit back + challengerRewardPercent of the slashed total.</summary>
+    public UInt256 Reward { get; internal set; }
+
+    private ulong Now => _rollup.Clock.Block;
+
+    private partial bool ProofWindowElapsed() => Now > ChallengeBlock + _rollup.Parameters.ProofWindow;
+    private partial bool SlashedStakesUnrestaked() => Matured;
+
+    internal void WriteState(StateWriter w)
+    {
+        w.Write(Id); w.Write(Batch.Index); w.Write(Challenger); w.Write(Deposit); w.Write(ChallengeBlock); w.Write((ulong)State);
+        w.Write(MaturesAt ?? ulong.MaxValue); w.Write(Matured); w.Write(Reward);
+        foreach (var a in Slashed) w.Write(a);
+    }
+}

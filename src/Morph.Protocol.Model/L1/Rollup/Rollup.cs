@@ -1,0 +1,464 @@
+using System.Collections.Immutable;
+using Morph.Protocol.Contracts;
+using Morph.Protocol.Crypto.Bls;
+using Morph.Protocol.Lifecycles;
+using Morph.Protocol.Primitives;
+using Morph.Protocol.Transactions;
+
+namespace Morph.Protocol.L1.Rollup;
+
+/// <summary>What a commit carries: the batch, an optional sequencer-set change, and in BLS mode the signers' bitmap
+/// (bit i = member i of latestSequencerSet in canonical order) and their aggregate signature.</summary>
+public sealed record BatchCommit(ulong BatchIndex, Bytes32 BatchHash, IReadOnlyList<Address>? NewSequencerSet = null,
+    UInt256 SignersBitmap = default, ByteString? AggregateSignature = null);
+
+/// <summary>The L1 rollup (PROTOCOL.md sections 1b, 4, 5) and host of lifecycle RollupMode: batches verified against
+/// latestSequencerSet with real BLS aggregate signatures, challenges, slashing of every signer once, and a rollup
+/// that stays live after a loss (or halts, until the owner's reset, when no member is left unslashed).</summary>
+[Lifecycle("RollupMode")]
+public sealed partial class Rollup : IStakerExposure
+{
+    private readonly L1Staking _staking;
+    private readonly EthLedger _ledger;
+    private readonly IBlsSignatureScheme _bls;
+    private readonly IValidityProofSystem _proofs;
+    private readonly Address _owner;
+    private readonly List<Batch> _batches = [];                       // the live chain: index i at [i - 1]
+    private readonly HashSet<(ulong, Bytes32)> _reverted = new();
+    private readonly Dictionary<Address, int> _exposure = new();      // unfinalized batches each staker answers for
+    private readonly Dictionary<Address, ulong> _removedAtBatch = new();
+    private readonly List<(ulong Block, ImmutableArray<Address> Set)> _setHistory = [];
+    private readonly HashSet<Address> _latestMembers = new();
+    private readonly PriorityQueue<Challenge, (ulong At, ulong Id)> _maturing = new();
+    private readonly Dictionary<Address, List<Challenge>> _maturedUnpaid = new();
+    private readonly List<Challenge> _challenges = [];
+    private readonly HashSet<ulong> _slotsServed = new();
+    private ImmutableArray<Address> _pendingReset = [];
+
+    internal Rollup(ProtocolParameters parameters, L1Clock clock, L1Staking staking, EthLedger ledger, IBlsSignatureScheme bls,
+        IValidityProofSystem proofs, Address owner, Address rollupAddress)
+    {
+        Parameters = parameters; Clock = clock; _staking = staking; _ledger = ledger; _bls = bls; _proofs = proofs;
+        _owner = owner; Address = rollupAddress;
+    }
+
+    public ProtocolParameters Parameters { get; }
+    public L1Clock Clock { get; }
+    public Address Address { get; }
+    public bool GenesisMarked { get; private set; }
+    public ulong GenesisNonce { get; private set; }
+    public ulong? BlsEnabledAt { get; private set; }
+    public ulong LastFinalized { get; private set; }
+    public ulong LastCommitted => (ulong)_batches.Count;
+    public ImmutableArray<Address> LatestSequencerSet { get; private set; } = [];
+    public IReadOnlyList<Batch> Batches => _batches;
+    public IReadOnlyList<Challenge> Challenges => _challenges;
+    public bool IsReverted(ulong index, Bytes32 hash) => _reverted.Contains((index, hash));
+    public Batch? BatchAt(ulong index) => index >= 1 && index <= (ulong)_batches.Count ? _batches[(int)index - 1] : null;
+
+    /// <summary>Members of latestSequencerSet that count: not slashed (a slashed key never counts).</summary>
+    public IEnumerable<Address> LiveMembers => LatestSequencerSet.Where(a => !_staking.Find(a)!.IsSlashed);
+
+    // ---- guards of RollupMode ----
+    private partial bool NoLiveMember() => !LiveMembers.Any();
+    private partial bool LiveMemberExists() => LiveMembers.Any();
+    private partial bool ValidResetSet() => !_pendingReset.IsDefaultOrEmpty && ValidateSetChange(_pendingReset) is null && _pendingReset.Any(a => !_staking.Find(a)!.IsSlashed);
+
+    private TxResult? RequireOwner(Address sender) => sender == _owner ? null : TxResult.Fail(ProtocolRule.NotOwner, $"{sender} is not the owner");
+
+    // ---- exposure (answers L1 staking's claim rule) ----
+
+    public ProtocolError? ExposureOf(Address staker)
+    {
+        if (_latestMembers.Contains(staker))
+            return new ProtocolError(ProtocolRule.InLatestSequencerSet, $"{staker} is in latestSequencerSet: it waits for a finalized batch that drops it");
+        if (_removedAtBatch.TryGetValue(staker, out var b) && b > LastFinalized)
+            return new ProtocolError(ProtocolRule.RemovalNotFinalized, $"batch {b}, which removed {staker} from the set, is not finalized (last finalized {LastFinalized})");
+        if (_exposure.TryGetValue(staker, out var n) && n > 0)
+            return new ProtocolError(ProtocolRule.SignedUnfinalizedBatch, $"{staker} signed or submitted {n} unfinalized batch(es)");
+        return null;
+    }
+
+    // ---- genesis and modes ----
+
+    /// <summary><c>markL2Genesis()</c> (owner): needs X Active stakers; the first X by registration form latestSequencerSet.</summary>
+    public TxResult MarkL2Genesis(Address sender)
+    {
+        if (RequireOwner(sender) is { } e) return e;
+        if (GenesisMarked) return TxResult.Fail(ProtocolRule.GenesisAlreadyMarked, $"L2 genesis was marked (nonce {GenesisNonce})");
+        int x = Parameters.SequencerSetMaxSize;
+        if (_staking.ActiveCount < x) return TxResult.Fail(ProtocolRule.NotEnoughStakers, $"markL2Genesis needs {x} Active stakers, there are {_staking.ActiveCount}");
+        GenesisMarked = true;
+        GenesisNonce = _staking.Messenger.LastNonce;
+        SetLatest([.. _staking.ActiveStakers.Take(x).Select(s => s.Address)]);
+        return TxResult.Ok(new RollupContract.L2GenesisMarkedEvent(GenesisNonce, new ValueArray<Address>(LatestSequencerSet)));
+    }
+
+    /// <summary><c>enableBls()</c> (owner, one way): BLS mode with the current latestSequencerSet.</summary>
+    public TxResult EnableBls(Address sender)
+    {
+        if (RequireOwner(sender) is { } e) return e;
+        if (!GenesisMarked) return TxResult.Fail(ProtocolRule.GenesisNotMarked, "enableBls needs markL2Genesis first");
+        if (State != RollupModeState.PreBls) return TxResult.Fail(ProtocolRule.BlsAlreadyEnabled, $"the rollup is already {State}");
+        Fire(RollupModeTrigger.EnableBls);
+        BlsEnabledAt = Clock.Block;
+        var events = new List<IContractEvent> { new RollupContract.BlsEnabledEvent(Clock.Block) };
+        HaltIfNoLiveMember(events);
+        return TxResult.Ok(events);
+    }
+
+    /// <summary><c>resetSequencerSet(newSet)</c> (owner), only while BlsHalted: a valid change with an unslashed member.</summary>
+    public TxResult ResetSequencerSet(Address sender, IReadOnlyList<Address> newSet)
+    {
+        if (RequireOwner(sender) is { } e) return e;
+        if (State != RollupModeState.BlsHalted) return TxResult.Fail(ProtocolRule.NotHalted, $"resetSequencerSet is allowed only while BlsHalted (now {State})");
+        if (ValidateSetChange(newSet) is { } bad) return bad;
+        _pendingReset = [.. newSet];
+        try
+        {
+            if (!CanFire(RollupModeTrigger.ResetSequencerSet))
+                return TxResult.Fail(ProtocolRule.NoLiveSequencers, "every member of the new set is slashed: the rollup would stay halted");
+            Fire(RollupModeTrigger.ResetSequencerSet);
+        }
+        finally { _pendingReset = []; }
+        SetLatest([.. newSet]);
+        return TxResult.Ok(new RollupContract.SequencerSetResetEvent(new ValueArray<Address>(newSet)));
+    }
+
+    // ---- set changes ----
+
+    /// <summary>A non-empty change: 1..X members, no duplicates, canonical order, differs from the current set,
+    /// only registered stakers (possibly slashed, not deleted).</summary>
+    private TxResult? ValidateSetChange(IReadOnlyList<Address> set)
+    {
+        TxResult Bad(string why) => TxResult.Fail(ProtocolRule.BadSequencerSet, why);
+        if (set.Count == 0 || set.Count > Parameters.SequencerSetMaxSize) return Bad($"a set change has 1..{Parameters.SequencerSetMaxSize} members, got {set.Count}");
+        ulong previous = 0;
+        var seen = new HashSet<Address>();
+        for (int i = 0; i < set.Count; i++)
+        {
+            if (!seen.Add(set[i])) return Bad($"{set[i]} appears twice");
+            var s = _staking.Find(set[i]);
+            if (s is null || !s.IsRegistered) return Bad($"{set[i]} is not a registered staker");
+            if (i > 0 && s.RegistrationNonce <= previous) return Bad($"the set is not in canonical order (registration nonce) at position {i}");
+            previous = s.RegistrationNonce;
+        }
+        if (set.SequenceEqual(LatestSequencerSet)) return Bad("the change equals the current set");
+        return null;
+    }
+
+    private void SetLatest(ImmutableArray<Address> set)
+    {
+        LatestSequencerSet = set;
+        _latestMembers.Clear();
+        foreach (var a in set) _latestMembers.Add(a);
+        if (_setHistory.Count > 0 && _setHistory[^1].Block == Clock.Block) _setHistory[^1] = (Clock.Block, set);
+        else _setHistory.Add((Clock.Block, set));
+    }
+
+    /// <summary>latestSequencerSet at the end of L1 block <paramref name="block"/> (empty before genesis).</summary>
+    public ImmutableArray<Address> SetAtEndOfBlock(ulong block)
+    {
+        int lo = 0, hi = _setHistory.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (_setHistory[mid].Block <= block) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found < 0 ? [] : _setHistory[found].Set;
+    }
+
+    // ---- submitter rotation (after BLS) ----
+
+    /// <summary>The slot of an L1 block after enableBls, and its scheduled submitter S_k[k mod |S_k|] (none if S_k is empty).</summary>
+    public (ulong Slot, ulong SlotStart, Address? Scheduled) SlotAt(ulong block)
+    {
+        var g = BlsEnabledAt ?? throw new InvalidOperationException("no slots before enableBls");
+        var r = Parameters.RollupRotationBlocks;
+        var k = (block - g) / r;
+        var start = g + k * r;
+        var set = SetAtEndOfBlock(start - 1);
+        return (k, start, set.IsDefaultOrEmpty ? null : set[(int)(k % (ulong)set.Length)]);
+    }
+
+    /// <summary>A timeout: slot k's window is over, a scheduled submitter existed, it committed nothing in its window,
+    /// and the rollup was not halted at the window's end.</summary>
+    public bool SlotTimedOut(ulong k)
+    {
+        var (_, start, scheduled) = SlotAt(BlsEnabledAt!.Value + k * Parameters.RollupRotationBlocks);
+        return scheduled is not null && Clock.Block >= start + Parameters.BatchTimeoutBlocks && !_slotsServed.Contains(k) && State != RollupModeState.BlsHalted;
+    }
+
+    // ---- commit ----
+
+    public TxResult CommitBatch(Address sender, BatchCommit commit)
+    {
+        if (!GenesisMarked) return TxResult.Fail(ProtocolRule.GenesisNotMarked, "no batch before markL2Genesis");
+        if (commit.BatchIndex != LastCommitted + 1)
+            return TxResult.Fail(ProtocolRule.WrongBatchIndex, $"the next batch index is {LastCommitted + 1}, got {commit.BatchIndex}");
+        if (_reverted.Contains((commit.BatchIndex, commit.BatchHash)))
+            return TxResult.Fail(ProtocolRule.BatchReverted, $"batch {commit.BatchIndex} {commit.BatchHash} was reverted and can never be committed again");
+        ImmutableArray<Address>? change = commit.NewSequencerSet is { Count: > 0 } ns ? [.. ns] : null;
+        if (change is { } c && ValidateSetChange(c) is { } badSet) return badSet;
+
+        ImmutableArray<Address> exposed;
+        bool blsMode = State != RollupModeState.PreBls;
+        ulong? servedSlot = null;
+        if (!blsMode)
+        {
+            var s = _staking.Find(sender);
+            if (s is null || s.State != L1StakerState.Active)
+                return TxResult.Fail(ProtocolRule.NotActiveStaker, $"before BLS only Active stakers commit; {sender} is {s?.State ?? L1StakerState.None}");
+            exposed = [sender];
+        }
+        else
+        {
+            if (State == RollupModeState.BlsHalted)
+                return TxResult.Fail(ProtocolRule.NoLiveSequencers, "every member of latestSequencerSet is slashed: commits wait for the owner's resetSequencerSet");
+            var (slot, start, scheduled) = SlotAt(Clock.Block);
+            if (scheduled is { } who && Clock.Block < start + Parameters.BatchTimeoutBlocks)
+            {
+                if (sender != who)
+                    return TxResult.Fail(ProtocolRule.NotScheduledSubmitter, $"blocks {start}..{start + Parameters.BatchTimeoutBlocks - 1} of slot {slot} belong to {who}");
+                servedSlot = slot;
+            }
+            var verified = VerifySignedBatch(commit);
+            if (verified.Error is { } refused) return TxResult.Fail(refused);
+            exposed = verified.Signers;
+        }
+
+        // Apply.
+        var batch = new Batch(this, commit.BatchIndex, commit.BatchHash, Clock.Block, sender, blsMode, LatestSequencerSet, change, exposed);
+        _batches.Add(batch);
+        foreach (var a in exposed) _exposure[a] = _exposure.GetValueOrDefault(a) + 1;
+        if (servedSlot is { } k) _slotsServed.Add(k);
+        var events = new List<IContractEvent> { new RollupContract.CommitBatchEvent(commit.BatchIndex, commit.BatchHash) };
+        if (change is { } newSet)
+        {
+            foreach (var m in LatestSequencerSet.Where(m => !newSet.Contains(m)))
+            {
+                batch.RemovalUndo.Add((m, _removedAtBatch.TryGetValue(m, out var prev) ? prev : null));
+                _removedAtBatch[m] = batch.Index;
+            }
+            SetLatest(newSet);
+            events.Add(new RollupContract.SequencerSetUpdatedEvent(batch.Index, new ValueArray<Address>(newSet)));
+        }
+        return TxResult.Ok(events);
+    }
+
+    /// <summary>The BLS rules of section 4, in order: bitmap, live members, quorum, aggregate signature.</summary>
+    private (ProtocolError? Error, ImmutableArray<Address> Signers) VerifySignedBatch(BatchCommit commit)
+    {
+        static (ProtocolError?, ImmutableArray<Address>) Refuse(ProtocolRule r, string m) => (new ProtocolError(r, m), []);
+        var set = LatestSequencerSet;
+        var bitmap = commit.SignersBitmap;
+        if (bitmap.BitLength > set.Length)
+            return Refuse(ProtocolRule.BadBitmap, $"bit {bitmap.BitLength - 1} is set but the set has {set.Length} members");
+        var signers = ImmutableArray.CreateBuilder<Address>();
+        var keys = new List<BlsPublicKey>();
+        int live = 0;
+        for (int i = 0; i < set.Length; i++)
+        {
+            var s = _staking.Find(set[i])!;
+            if (!s.IsSlashed) live++;
+            if (!bitmap.TestBit(i)) continue;
+            if (s.IsSlashed) return Refuse(ProtocolRule.BadBitmap, $"bit {i} names {set[i]}, which is slashed and never counts");
+            signers.Add(set[i]);
+            keys.Add(s.BlsKey!);
+        }
+        if (live == 0) return Refuse(ProtocolRule.NoLiveSequencers, "no member of latestSequencerSet is unslashed");
+        var q = Parameters.SignatureQuorum;
+        if (!BatchSigning.QuorumMet(signers.Count, live, q))
+            return Refuse(ProtocolRule.QuorumNotMet, $"{signers.Count} signers of {live} counted members: more than {q} are needed");
+        if (commit.AggregateSignature is null) return Refuse(ProtocolRule.BadSignature, "a BLS-mode batch needs an aggregate signature");
+        var sig = BlsSignature.Parse(commit.AggregateSignature.Span);
+        if (!sig.IsOk) return Refuse(ProtocolRule.BadSignature, $"the aggregate signature is refused: {sig.Error}");
+        var root = BatchSigning.SigningRoot(Parameters.L1ChainId, Address, commit.BatchIndex, commit.BatchHash, BatchSigning.SetChangeHash(commit.NewSequencerSet));
+        if (!_bls.FastAggregateVerify(keys.ToArray(), root.ToArray(), sig.Value))
+            return Refuse(ProtocolRule.BadSignature, $"the aggregate signature does not verify over signing root {root} for the {signers.Count} named signers");
+        return (null, signers.ToImmutable());
+    }
+
+    // ---- finalize ----
+
+    public TxResult FinalizeBatch(Address sender, ulong index)
+    {
+        if (FindLive(index) is not { } batch) return Missing(index);
+        if (!batch.CanFire(BatchTrigger.Finalize, out var unmet))
+        {
+            if (unmet.Count == 0) return TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
+            return unmet.First() == "NextToFinalize"
+                ? TxResult.Fail(ProtocolRule.NotNextBatch, $"batches finalize in order: next is {LastFinalized + 1}, got {index}")
+                : TxResult.Fail(ProtocolRule.FinalizationPeriodNotPassed, $"batch {index} committed at {batch.CommitBlock} finalizes after block {batch.CommitBlock + Parameters.FinalizationPeriod}, now {Clock.Block}");
+        }
+        batch.Fire(BatchTrigger.Finalize);
+        LastFinalized = index;
+        Release(batch.Exposed);
+        return TxResult.Ok(new RollupContract.FinalizeBatchEvent(index, batch.Hash, Bytes32.Zero, Bytes32.Zero));
+    }
+
+    private Batch? FindLive(ulong index) => BatchAt(index);
+
+    private TxResult Missing(ulong index) => TxResult.Fail(ProtocolRule.BatchNotFound, $"no committed batch {index} (last committed {LastCommitted})");
+
+    private void Release(IEnumerable<Address> exposed)
+    {
+        foreach (var a in exposed)
+            if (--_exposure[a] == 0) _exposure.Remove(a);
+    }
+
+    // ---- challenges ----
+
+    /// <summary>Permissionless, with exactly challengeDeposit, within the finalization period; one open challenge per batch.</summary>
+    public TxResult ChallengeBatch(Address sender, UInt256 value, ulong index)
+    {
+        if (FindLive(index) is not { } batch) return Missing(index);
+        if (batch.State == BatchState.Finalized) return TxResult.Fail(ProtocolRule.BatchFinalized, $"batch {index} is finalized");
+        if (batch.State == BatchState.Challenged) return TxResult.Fail(ProtocolRule.ChallengeAlreadyOpen, $"batch {index} already has an open challenge");
+        if (value != Parameters.ChallengeDeposit) return TxResult.Fail(ProtocolRule.WrongDeposit, $"a challenge needs exactly {Parameters.ChallengeDeposit} wei, got {value}");
+        if (!batch.CanFire(BatchTrigger.Challenge))
+            return TxResult.Fail(ProtocolRule.ChallengeWindowClosed, $"batch {index} committed at {batch.CommitBlock} could be challenged until block {batch.CommitBlock + Parameters.FinalizationPeriod}, now {Clock.Block}");
+        var c = new Challenge(this, (ulong)_challenges.Count + 1, batch, sender, value, Clock.Block);
+        _challenges.Add(c);
+        batch.ChallengeBlock = Clock.Block;
+        batch.OpenChallenge = c;
+        batch.Fire(BatchTrigger.Challenge);
+        _ledger.DepositReceived(value);
+        return TxResult.Ok(new RollupContract.ChallengeStateEvent(index, sender, value));
+    }
+
+    /// <summary>A valid proof within the proof window defeats the challenge: the prover share of the deposit goes to
+    /// the batch's submitter (not to whoever posts the proof), the rest to the treasury.</summary>
+    public TxResult ProveBatch(Address sender, ulong index, ByteString proof)
+    {
+        if (FindLive(index) is not { } batch) return Missing(index);
+        if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
+            return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
+        batch.PendingProofValid = _proofs.Verify(index, batch.Hash, batch.SetChangeHash, proof);
+        try
+        {
+            if (!batch.CanFire(BatchTrigger.Prove, out var unmet))
+                return unmet.First() == "ProofWindowOpen"
+                    ? TxResult.Fail(ProtocolRule.ProofWindowClosed, $"the proof window of batch {index} closed at block {batch.ChallengeBlock + Parameters.ProofWindow}, now {Clock.Block}")
+                    : TxResult.Fail(ProtocolRule.InvalidProof, $"the proof does not verify for batch {index} {batch.Hash}");
+            batch.Fire(BatchTrigger.Prove);
+        }
+        finally { batch.PendingProofValid = false; }
+        c.Fire(ChallengeTrigger.Defend);
+        batch.OpenChallenge = null;
+        var proverShare = UInt256.MulDiv(c.Deposit, Parameters.ProverRewardPercent, 100);
+        _ledger.DepositToProver(c.Deposit, batch.Submitter, proverShare);
+        return TxResult.Ok(new RollupContract.ChallengeResEvent(index, batch.Submitter, Keccak256.HashUtf8("Proof success")));
+    }
+
+    /// <summary>After the proof window, anyone settles: the challenger wins, the batch and every later unfinalized batch
+    /// are reverted, the answerable stakers are slashed once each, and latestSequencerSet returns to its value before the batch.</summary>
+    public TxResult SettleChallenge(Address sender, ulong index)
+    {
+        if (FindLive(index) is not { } batch) return Missing(index);
+        if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
+            return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
+        if (!batch.CanFire(BatchTrigger.Settle) || !c.CanFire(ChallengeTrigger.Settle))
+            return TxResult.Fail(ProtocolRule.ChallengeNotExpired, $"the proof window of batch {index} is open until block {batch.ChallengeBlock + Parameters.ProofWindow}, now {Clock.Block}");
+
+        var events = new List<IContractEvent> { new RollupContract.ChallengeResEvent(index, c.Challenger, Keccak256.HashUtf8("Timeout")) };
+        c.Fire(ChallengeTrigger.Settle);
+        _ledger.DepositToPendingReward(c.Deposit);
+
+        // Revert this batch and every later one, newest first, so the removal records unwind in order.
+        for (int i = _batches.Count - 1; i >= (int)index - 1; i--)
+        {
+            var b = _batches[i];
+            if (b == batch) b.Fire(BatchTrigger.Settle);
+            else
+            {
+                b.Fire(BatchTrigger.RevertByEarlierLoss);
+                if (b.OpenChallenge is { } other)
+                {
+                    other.Fire(ChallengeTrigger.CancelByEarlierLoss);
+                    _ledger.DepositRefundable(other.Deposit, other.Challenger);
+                    events.Add(new RollupContract.ChallengeCancelledEvent(b.Index, other.Challenger, other.Deposit));
+                }
+            }
+            b.OpenChallenge = null;
+            Release(b.Exposed);
+            for (int u = b.RemovalUndo.Count - 1; u >= 0; u--)
+            {
+                var (staker, previous) = b.RemovalUndo[u];
+                if (previous is { } p) _removedAtBatch[staker] = p; else _removedAtBatch.Remove(staker);
+            }
+            _reverted.Add((b.Index, b.Hash));
+            events.Add(new RollupContract.RevertBatchEvent(b.Index, b.Hash));
+        }
+        _batches.RemoveRange((int)index - 1, _batches.Count - (int)index + 1);
+        if (!batch.SetBefore.SequenceEqual(LatestSequencerSet)) SetLatest(batch.SetBefore);
+
+        // Slash by the batch's mode at commit: every signer (BLS) or the submitter (pre-BLS).
+        var (slashed, completeAt, slashEvents) = _staking.Slash(batch.Exposed);
+        events.AddRange(slashEvents);
+        c.Slashed = slashed;
+        var total = Parameters.StakingValue * (ulong)slashed.Count;
+        c.Reward = c.Deposit + UInt256.MulDiv(total, Parameters.ChallengerRewardPercent, 100);
+        c.MaturesAt = slashed.Count == 0 ? Clock.Block : completeAt;
+        _maturing.Enqueue(c, (c.MaturesAt.Value, c.Id));
+        events.AddRange(ProcessTime());
+
+        if (State == RollupModeState.Bls) HaltIfNoLiveMember(events);
+        else if (State == RollupModeState.BlsHalted && CanFire(RollupModeTrigger.Resume)) Fire(RollupModeTrigger.Resume);
+        return TxResult.Ok(events);
+    }
+
+    private void HaltIfNoLiveMember(List<IContractEvent> events)
+    {
+        if (State == RollupModeState.Bls && CanFire(RollupModeTrigger.Halt))
+        {
+            Fire(RollupModeTrigger.Halt);
+            events.Add(new RollupContract.RollupHaltedEvent(Clock.Block));
+        }
+    }
+
+    /// <summary>Time-driven effects due by now: bans of slashed stakers whose un-restaking completed, then challenger
+    /// rewards whose slashed stakes are all un-restaked. O(log n) per item; nothing is scanned.</summary>
+    internal IReadOnlyList<IContractEvent> ProcessTime()
+    {
+        var events = new List<IContractEvent>(_staking.ProcessMaturedUnrestaking());
+        while (_maturing.TryPeek(out var c, out var key) && key.At <= Clock.Block)
+        {
+            _maturing.Dequeue();
+            var total = Parameters.StakingValue * (ulong)c.Slashed.Count;
+            var share = c.Reward - c.Deposit;
+            _ledger.SlashMatured(total, share);
+            _ledger.RewardMatured(c.Challenger, c.Reward);
+            c.Matured = true;
+            if (!_maturedUnpaid.TryGetValue(c.Challenger, out var list)) _maturedUnpaid[c.Challenger] = list = [];
+            list.Add(c);
+        }
+        return events;
+    }
+
+    /// <summary><c>claimReward(receiver)</c>: pays everything the sender can claim (matured challenger rewards,
+    /// refunds of cancelled challenges, prover rewards).</summary>
+    public TxResult ClaimReward(Address sender, Address receiver)
+    {
+        var amount = _ledger.ClaimableOf(sender);
+        if (amount.IsZero) return TxResult.Fail(ProtocolRule.NothingToClaim, $"{sender} has nothing to claim");
+        if (_maturedUnpaid.Remove(sender, out var won))
+            foreach (var c in won) c.Fire(ChallengeTrigger.ClaimReward);
+        _ledger.PayClaimable(sender);
+        Payments.Add((receiver, amount));
+        return TxResult.Ok(new RollupContract.ChallengeRewardClaimEvent(receiver, amount));
+    }
+
+    public List<(Address To, UInt256 Amount)> Payments { get; } = [];
+
+    internal void WriteState(StateWriter w)
+    {
+        w.Write((ulong)State); w.Write(GenesisMarked); w.Write(GenesisNonce); w.Write(BlsEnabledAt ?? ulong.MaxValue); w.Write(LastFinalized);
+        foreach (var a in LatestSequencerSet) w.Write(a);
+        foreach (var b in _batches) b.WriteState(w);
+        foreach (var (i, h) in _reverted.OrderBy(x => x.Item1).ThenBy(x => x.Item2.ToString())) { w.Write(i); w.Write(h); }
+        foreach (var c in _challenges) c.WriteState(w);
+        foreach (var (a, n) in _exposure.OrderBy(x => x.Key)) { w.Write(a); w.Write((ulong)n); }
+        foreach (var (a, n) in _removedAtBatch.OrderBy(x => x.Key)) { w.Write(a); w.Write(n); }
+    }
+}

@@ -1,0 +1,62 @@
+namespace Morph.Protocol.Transactions;
+
+/// <summary>Every rule a transaction can break, named as the protocol names it. A refused transaction returns
+/// exactly one of these (the first broken, in validation order) and changes nothing.</summary>
+public enum ProtocolRule
+{
+    // Access
+    NotOwner,
+
+    // L1 staking (PROTOCOL.md section 2)
+    AlreadyWhitelisted,
+    NotWhitelisted,
+    AddressBanned,
+    AlreadyRegistered,
+    WrongStakeAmount,
+    BadTmKey,
+    BadBlsKey,
+    KeyInUse,
+    BadProofOfPossession,
+    BadRegistrationSignature,
+    NotActiveStaker,
+    LastActiveStaker,
+    NotExiting,
+    LockNotExpired,
+    UnrestakingPending,
+    InLatestSequencerSet,
+    RemovalNotFinalized,
+    SignedUnfinalizedBatch,
+    DeployedRegisterLacksProof,
+
+    // Rollup (sections 1b, 4)
+    GenesisNotMarked,
+    GenesisAlreadyMarked,
+    NotEnoughStakers,
+    BlsAlreadyEnabled,
+    BlsNotEnabled,
+    NotHalted,
+    WrongBatchIndex,
+    BatchReverted,
+    BadSequencerSet,
+    BadBitmap,
+    QuorumNotMet,
+    BadSignature,
+    NoLiveSequencers,
+    NotScheduledSubmitter,
+    WrongMode,
+
+    // Challenges (section 5)
+    BatchNotFound,
+    BatchFinalized,
+    ChallengeWindowClosed,
+    ChallengeAlreadyOpen,
+    WrongDeposit,
+    NoOpenChallenge,
+    ProofWindowClosed,
+    InvalidProof,
+    ChallengeNotExpired,
+    NotNextBatch,
+    FinalizationPeriodNotPassed,
+    BatchChallenged,
+    NothingToClaim,
+}
