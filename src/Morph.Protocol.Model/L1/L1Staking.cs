@@ -75,7 +75,8 @@ public sealed class L1Staking
     private TxResult? CheckFire(L1Staker s, L1StakerTrigger trigger, Func<TxResult> stateError)
     {
         if (s.CanFire(trigger, out var unmet)) return null;
-        if (unmet.Count == 0) return stateError();
+        // Stateless gives no unmet guards (null or empty) when the state does not permit the trigger at all.
+        if (unmet is null || unmet.Count == 0) return stateError();
         var guard = unmet.First();
         if (guard == "NotExposed" && Exposure.ExposureOf(s.Address) is { } exposure) return TxResult.Fail(exposure);
         var rule = GuardRules[guard];

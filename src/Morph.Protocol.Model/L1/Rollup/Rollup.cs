@@ -286,7 +286,7 @@ public sealed partial class Rollup : IStakerExposure
         if (FindLive(index) is not { } batch) return Missing(index);
         if (!batch.CanFire(BatchTrigger.Finalize, out var unmet))
         {
-            if (unmet.Count == 0) return TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
+            if (unmet is null || unmet.Count == 0) return TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
             return unmet.First() == "NextToFinalize"
                 ? TxResult.Fail(ProtocolRule.NotNextBatch, $"batches finalize in order: next is {LastFinalized + 1}, got {index}")
                 : TxResult.Fail(ProtocolRule.FinalizationPeriodNotPassed, $"batch {index} committed at {batch.CommitBlock} finalizes after block {batch.CommitBlock + Parameters.FinalizationPeriod}, now {Clock.Block}");
