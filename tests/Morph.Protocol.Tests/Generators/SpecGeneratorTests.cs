@@ -12,7 +12,7 @@ public sealed class SpecGeneratorTests
 {
     // One of each: parameters, a lifecycle with a guard, a lock and a slash, a struct, a contract with a function,
     // an overload named with 'as', and an event with an indexed string.
-    private const string SmallSpec = """
+    internal const string SmallSpec = """
         // A small spec for the generator's snapshots.
         namespace Snap.Small;
 
@@ -46,7 +46,7 @@ public sealed class SpecGeneratorTests
         }
         """;
 
-    private const string Host = """
+    internal const string Host = """
         using Morph.Protocol.Lifecycles;
         using Snap.Small;
 
