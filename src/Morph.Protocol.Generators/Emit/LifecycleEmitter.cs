@@ -119,7 +119,8 @@ namespace Morph.Protocol.Generators.Emit
             w.Open("get");
             w.Open("if (_lifecycle is null)");
             w.Line($"_lifecycle = new StateMachine<{S}, {T}>(() => State, s => State = s);");
-            w.Line($"{l.Name}Lifecycle.Configure(_lifecycle, new Func<bool>[] {{ {string.Join(", ", l.Guards.Select(g => g.Name))} }});");
+            // Lambdas, not method groups: a missing guard is then one error (CS8795 naming it), not also CS0762.
+            w.Line($"{l.Name}Lifecycle.Configure(_lifecycle, new Func<bool>[] {{ {string.Join(", ", l.Guards.Select(g => "() => " + g.Name + "()"))} }});");
             w.Close();
             w.Line("return _lifecycle;");
             w.Close();

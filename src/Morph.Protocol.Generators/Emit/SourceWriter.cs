@@ -37,10 +37,39 @@ namespace Morph.Protocol.Generators.Emit
             return Line("/// <summary>" + Escape(summary!) + "</summary>");
         }
 
-        public static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Text for a one-line doc comment: XML-escaped, and every character C# reads as a line break
+        /// (CR, LF, U+0085, U+2028, U+2029) or another control character turned into a space, so that the rest of a
+        /// description can never become code.</summary>
+        public static string Escape(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            foreach (var c in text)
+            {
+                if (c == '&') sb.Append("&amp;");
+                else if (c == '<') sb.Append("&lt;");
+                else if (c == '>') sb.Append("&gt;");
+                else if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append(' ');
+                else sb.Append(c);
+            }
+            return sb.ToString();
+        }
 
-        public static string Literal(string? text) =>
-            text is null ? "null" : "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+        /// <summary>A C# string literal of <paramref name="text"/>: quotes and backslashes escaped, control and
+        /// line-break characters as \uXXXX (a raw one is a compile error in a literal).</summary>
+        public static string Literal(string? text)
+        {
+            if (text is null) return "null";
+            var sb = new StringBuilder(text.Length + 2).Append('"');
+            foreach (var c in text)
+            {
+                if (c == '\\') sb.Append("\\\\");
+                else if (c == '"') sb.Append("\\\"");
+                else if (c == '\n') sb.Append("\\n");
+                else if (char.IsControl(c) || c == '\u2028' || c == '\u2029') sb.Append("\\u").Append(((int)c).ToString("x4"));
+                else sb.Append(c);
+            }
+            return sb.Append('"').ToString();
+        }
 
         public void Header()
         {

@@ -106,12 +106,15 @@ namespace Morph.Protocol.Spec.Binding
             var functions = new List<FunctionModel>();
             var signatures = new HashSet<string>(StringComparer.Ordinal);
             var members = new HashSet<string>(StringComparer.Ordinal);
+            // A member whose types did not resolve (an unknown type is reported here; a broken struct where it is
+            // declared) leaves the whole contract out: a binding with a missing function is worse than none.
+            bool broken = false;
             foreach (var f in c.Functions)
             {
                 bool ok = TryBindFields(f.Parameters, $"function '{f.Name.Text}'", out var ps, true);
                 var rs = new List<FieldModel>();
                 if (f.Returns is EquatableArray<FieldSyntax> returns) ok &= TryBindFields(returns, $"the returns of '{f.Name.Text}'", out rs, false);
-                if (!ok) continue;
+                if (!ok) { broken = true; continue; }
                 var signature = f.Name.Text + "(" + string.Join(",", ps.Select(p => p.Type.Canonical)) + ")";
                 if (!signatures.Add("function " + signature)) { Error(SpecDiagnosticIds.DuplicateSignature, f.Name.Span, $"function {signature} is declared twice in contract '{c.Name.Text}'"); continue; }
                 var member = Pascal((f.Alias ?? f.Name).Text);
@@ -123,7 +126,7 @@ namespace Morph.Protocol.Spec.Binding
             var events = new List<EventModel>();
             foreach (var e in c.Events)
             {
-                if (!TryBindFields(e.Parameters, $"event '{e.Name.Text}'", out var ps, true)) continue;
+                if (!TryBindFields(e.Parameters, $"event '{e.Name.Text}'", out var ps, true)) { broken = true; continue; }
                 var signature = e.Name.Text + "(" + string.Join(",", ps.Select(p => p.Type.Canonical)) + ")";
                 if (!signatures.Add("event " + signature)) { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"event {signature} is declared twice in contract '{c.Name.Text}'"); continue; }
                 var member = Pascal(e.Name.Text);
@@ -134,7 +137,7 @@ namespace Morph.Protocol.Spec.Binding
                 events.Add(new EventModel(e.Name.Text, member, signature, ps.ToEquatableArray(),
                     e.EmittedOn.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), e.Extension, e.Doc));
             }
-            if (_diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
+            if (broken || _diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
             return new ContractModel(ns, c.Name.Text, c.Doc, functions.ToEquatableArray(), events.ToEquatableArray());
         }
 

@@ -71,6 +71,11 @@ namespace Morph.Protocol.Spec.Binding
                     transitions.Add(new TransitionModel(t.Trigger.Text, f.Text, t.To.Text, guardNames, t.ReleasesFunds, lockParam, waived, t.Slash, t.Doc));
             }
 
+            // A declared guard named like a generated lock guard would be two partial methods of one name.
+            foreach (var g in l.Guards)
+                if (lockGuards.Any(lg => lg.Name == g.Name.Text))
+                    Error(SpecDiagnosticIds.DuplicateDeclaration, g.Name.Span, $"guard '{g.Name.Text}' clashes with the guard generated for 'after lock {lockGuards.First(lg => lg.Name == g.Name.Text).LockParameter}'");
+
             CheckReleases(l, transitions);
 
             foreach (var g in l.Guards)

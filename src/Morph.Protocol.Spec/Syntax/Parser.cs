@@ -49,7 +49,10 @@ namespace Morph.Protocol.Spec.Syntax
 
         private ParseError Error(string expected)
         {
-            _diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.Expected, SpecSeverity.Error, Current.Span, $"expected {expected}, found {Current.Describe()}"));
+            // One error per position: a cascade (a missing ';' that is also a missing '}') reports the first only.
+            var last = _diagnostics.Count > 0 ? _diagnostics[_diagnostics.Count - 1] : null;
+            if (last is null || last.Id != SpecDiagnosticIds.Expected || last.Span.Offset != Current.Span.Offset)
+                _diagnostics.Add(new SpecDiagnostic(SpecDiagnosticIds.Expected, SpecSeverity.Error, Current.Span, $"expected {expected}, found {Current.Describe()}"));
             return new ParseError();
         }
 
@@ -76,26 +79,42 @@ namespace Morph.Protocol.Spec.Syntax
         private bool AcceptKeyword(string keyword) { if (!Current.Is(keyword)) return false; Next(); return true; }
         private string? OptionalDoc() => Current.Kind == TokenKind.String ? Next().Text : null;
 
-        /// <summary>Skips to just after the next ';' at this nesting, or to a '}' closing it (not consumed).</summary>
-        private void SyncMember()
+        /// <summary>True at a top-level keyword followed by a name: the start of a declaration.</summary>
+        private bool AtDeclarationStart(bool includeStruct = true) =>
+            Current.Kind == TokenKind.Identifier && TopLevelKeywords.Contains(Current.Text) && Peek().Kind == TokenKind.Identifier
+            && (includeStruct || Current.Text != "struct");
+
+        /// <summary>True when the current token is the first on its line.</summary>
+        private bool AtLineStart => _pos > 0 && _tokens[_pos - 1].Span.Line < Current.Span.Line;
+
+        /// <summary>Skips to just after the next ';' at this nesting, or to a '}' closing it (not consumed), or to
+        /// what starts a new member on a new line (a missing ';'), or to the start of a declaration (a missing '}').
+        /// Only braces nest: no ';' or '}' belongs inside parentheses, so an unclosed '(' does not hide them.</summary>
+        private void SyncMember(int memberStart, Func<bool>? atMemberStart)
         {
+            // Nesting counts from the member's start: an error inside 'enum { ... }' skips past its close.
             int depth = 0;
+            for (int i = memberStart; i < _pos; i++)
+            {
+                if (_tokens[i].Kind == TokenKind.LBrace) depth++;
+                else if (_tokens[i].Kind == TokenKind.RBrace && depth > 0) depth--;
+            }
             while (Current.Kind != TokenKind.EndOfFile)
             {
-                if (Current.Kind == TokenKind.LBrace || Current.Kind == TokenKind.LParen) depth++;
-                else if (Current.Kind == TokenKind.RParen && depth > 0) depth--;
+                if (depth == 0 && _pos > memberStart && AtLineStart && (AtDeclarationStart(false) || (atMemberStart != null && atMemberStart()))) return;
+                if (Current.Kind == TokenKind.LBrace) depth++;
                 else if (Current.Kind == TokenKind.RBrace) { if (depth == 0) return; depth--; }
                 else if (Current.Kind == TokenKind.Semicolon && depth == 0) { Next(); return; }
                 Next();
             }
         }
 
-        /// <summary>Skips to the next top-level keyword at the start of a declaration.</summary>
-        private void SyncTopLevel()
+        /// <summary>After an error in a declaration: skips to the start of the next one (at least one token when
+        /// the error did not move, so the loop always advances).</summary>
+        private void SyncTopLevel(bool moved)
         {
-            Next();
-            while (Current.Kind != TokenKind.EndOfFile && !(Current.Kind == TokenKind.Identifier && TopLevelKeywords.Contains(Current.Text) && Peek().Kind == TokenKind.Identifier))
-                Next();
+            if (!moved) Next();
+            while (Current.Kind != TokenKind.EndOfFile && !AtDeclarationStart()) Next();
         }
 
         private SpecFileSyntax ParseFile(string path)
@@ -119,7 +138,7 @@ namespace Morph.Protocol.Spec.Syntax
                 }
                 catch (ParseError)
                 {
-                    if (_pos == start || Current.Kind != TokenKind.EndOfFile) SyncTopLevel();
+                    SyncTopLevel(_pos != start);
                 }
             }
             return new SpecFileSyntax(path, namespaces.ToEquatableArray(), parameters.ToEquatableArray(), lifecycles.ToEquatableArray(),
@@ -136,18 +155,18 @@ namespace Morph.Protocol.Spec.Syntax
         }
 
         /// <summary>Parses <c>{ member* }</c>, recovering inside it member by member.</summary>
-        private void ParseBlock(string what, Action member)
+        private void ParseBlock(string what, Action member, Func<bool>? atMemberStart = null)
         {
             Expect(TokenKind.LBrace, $"'{{' to open {what}");
             while (Current.Kind != TokenKind.RBrace)
             {
                 if (Current.Kind == TokenKind.EndOfFile) throw Error($"'}}' to close {what}");
                 // A top-level keyword here most likely means a missing '}': report it and let the file level resume.
-                if (Current.Kind == TokenKind.Identifier && TopLevelKeywords.Contains(Current.Text) && Peek().Kind == TokenKind.Identifier && Current.Text != "struct")
+                if (AtDeclarationStart(false))
                     throw Error($"'}}' to close {what}");
                 int start = _pos;
                 try { member(); }
-                catch (ParseError) { SyncMember(); if (_pos == start) Next(); }
+                catch (ParseError) { SyncMember(start, atMemberStart); if (_pos == start) Next(); }
             }
             Next();
         }
@@ -158,7 +177,8 @@ namespace Morph.Protocol.Spec.Syntax
         {
             Next();
             var items = new List<ParameterSyntax>();
-            ParseBlock("the parameters block", () => items.Add(ParseParameter()));
+            ParseBlock("the parameters block", () => items.Add(ParseParameter()),
+                () => Current.Kind == TokenKind.Identifier && Peek().Kind == TokenKind.Colon);
             return new ParametersSyntax(items.ToEquatableArray());
         }
 
@@ -217,7 +237,7 @@ namespace Morph.Protocol.Spec.Syntax
                 else if (AcceptKeyword("guard")) guards.Add(ParseGuard());
                 else if (AcceptKeyword("on")) transitions.Add(ParseTransition());
                 else throw Error("'state', 'guard', 'on' or '}'");
-            });
+            }, () => Current.Is("state") || Current.Is("guard") || Current.Is("on"));
             return new LifecycleSyntax(name, doc, states.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray());
         }
 
@@ -338,7 +358,7 @@ namespace Morph.Protocol.Spec.Syntax
                 if (AcceptKeyword("function")) functions.Add(ParseFunction(extension));
                 else if (AcceptKeyword("event")) events.Add(ParseEvent(extension));
                 else throw Error(extension ? "'function' or 'event' after 'extension'" : "'function', 'event', 'extension' or '}'");
-            });
+            }, () => Current.Is("function") || Current.Is("event") || Current.Is("extension"));
             return new ContractSyntax(name, doc, functions.ToEquatableArray(), events.ToEquatableArray());
         }
 

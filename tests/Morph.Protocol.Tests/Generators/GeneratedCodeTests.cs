@@ -1,0 +1,55 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using static Morph.Protocol.Tests.Generators.GeneratorKit;
+
+namespace Morph.Protocol.Tests.Generators;
+
+/// <summary>The generated code runs, and survives descriptions that C# would read as line breaks.</summary>
+[TestClass]
+public sealed class GeneratedCodeTests
+{
+    private static Assembly EmitAndLoad(Compilation output)
+    {
+        using var ms = new MemoryStream();
+        var result = output.Emit(ms);
+        Assert.IsTrue(result.Success, Show(result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        ms.Position = 0;
+        return new AssemblyLoadContext("generated-" + Guid.NewGuid(), isCollectible: true).LoadFromStream(ms);
+    }
+
+    [TestMethod]
+    public void The_host_fires_through_its_guards()
+    {
+        var (_, output, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SpecGeneratorTests.SmallSpec)),
+            Compilation(SpecGeneratorTests.Host));
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var type = EmitAndLoad(output).GetType("Snap.Hosts.BondHost")!;
+        object Get(object o, string p) => type.GetProperty(p)!.GetValue(o)!;
+        bool TryLock(object o) => (bool)type.GetMethod("TryLock")!.Invoke(o, null)!;
+
+        var refused = Activator.CreateInstance(type)!;
+        type.GetProperty("Signed")!.SetValue(refused, false);
+        Assert.IsFalse(TryLock(refused), "the Authorized guard reads false");
+        Assert.AreEqual("Open", Get(refused, "State").ToString());
+
+        var host = Activator.CreateInstance(type)!;
+        Assert.IsTrue(TryLock(host));
+        Assert.AreEqual("Locked", Get(host, "State").ToString());
+    }
+
+    [TestMethod]
+    public void Descriptions_with_line_breaks_quotes_and_backslashes_compile_and_keep_their_text()
+    {
+        // CR, NEL, LS and PS end a line in C#; in a doc comment the rest would become code, in a literal an error.
+        var doc = "a\rb\u0085c\u2028d\u2029e \"q\" \\ <x> & \tf";
+        var spec = "namespace Snap.Odd;\nlifecycle Odd \"" + doc.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\" {\n  state S initial \"" +
+                   doc.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\";\n}\n";
+        var (driver, output, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/odd.morph", spec)), Compilation());
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var errors = Errors(output);
+        Assert.AreEqual(0, errors.Length, Show(errors) + "\n" + Result(driver).GeneratedSources.Single(s => s.HintName == "Lifecycles/Odd.g.cs").SourceText);
+        var field = (IFieldSymbol)output.GetTypeByMetadataName("Snap.Odd.OddLifecycle")!.GetMembers("Description").Single();
+        Assert.AreEqual(doc, field.ConstantValue);
+    }
+}

@@ -1,0 +1,395 @@
+using Morph.Protocol.Spec.Diagnostics;
+using static Morph.Protocol.Tests.Spec.SpecTestKit;
+
+namespace Morph.Protocol.Tests.Spec;
+
+/// <summary>Every binder rule, with the exact id, position and message; and the valid twin of each tricky rule
+/// (the rule must not fire there).</summary>
+[TestClass]
+public sealed class BinderTests
+{
+    private const string Params = "parameters { lockP: uint64 = 10; flag: bool = true; share: ratio = 1/2; }\n";
+
+    /// <summary>A lifecycle L around the given body lines (after two states A initial, B, and C terminal).</summary>
+    private static string Lifecycle(string body) =>
+        Params + "lifecycle L {\n  state A initial;\n  state B;\n  state C terminal;\n" + body + "}\n";
+
+    private static IReadOnlyList<SpecDiagnostic> Diagnostics(string text) => Compile(text).Diagnostics;
+
+    [TestMethod]
+    public void A_valid_small_spec_binds_without_diagnostics()
+    {
+        var text = Lifecycle("  guard G \"g\";\n  on Go: A -> B when G after lock lockP;\n  on Pay: B -> C releases funds;\n");
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var l = model.Lifecycles.Single();
+        CollectionAssert.AreEqual(new[] { "LockPElapsed", "G" }, l.Guards.Select(g => g.Name).ToArray(), "the lock guard comes first");
+        CollectionAssert.AreEqual(new[] { "LockPElapsed", "G" }, l.Transitions[0].Guards.ToArray());
+        Assert.AreEqual("lockP", l.Guards[0].LockParameter);
+        Assert.AreEqual("Morph.Protocol", l.Namespace, "the default namespace");
+        Assert.AreEqual(3, model.Parameters.Count);
+    }
+
+    // ---- MPS101 ----
+
+    [TestMethod]
+    public void MPS101_duplicate_state()
+    {
+        var text = Lifecycle("  state B;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var at = At(text, "state B", 2);
+        Single(Diagnostics(text), SpecDiagnosticIds.DuplicateDeclaration, (at.Line, at.Column + 6), "state 'B' is declared twice in lifecycle 'L'");
+    }
+
+    [TestMethod]
+    public void MPS101_duplicate_guard()
+    {
+        var text = Lifecycle("  guard G;\n  guard G;\n  on Go: A -> B when G;\n  on End: B -> C;\n");
+        var at = At(text, "guard G", 2);
+        Single(Diagnostics(text), SpecDiagnosticIds.DuplicateDeclaration, (at.Line, at.Column + 6), "guard 'G' is declared twice in lifecycle 'L'");
+    }
+
+    [TestMethod]
+    public void MPS101_duplicate_parameter_lifecycle_struct_contract_and_enum_member()
+    {
+        var text = """
+            parameters { p: uint8 = 1; p: uint8 = 2; e: enum { X, X } = X; }
+            lifecycle L { state A initial; }
+            lifecycle L { state A initial; }
+            struct S { uint256 a; }
+            struct S { uint256 a; }
+            contract K { function f(); }
+            contract K { function f(); }
+            """;
+        var ds = Diagnostics(text);
+        Assert.AreEqual(5, ds.Count, Show(ds));
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, At(text, "p: uint8 = 2"), "parameter 'p' is declared twice");
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, At(text, "enum"), "parameter 'e': an enum member is listed twice");
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, (3, 11), "lifecycle 'L' is declared twice");
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, (5, 8), "struct 'S' is declared twice");
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, (7, 10), "contract 'K' is declared twice");
+    }
+
+    [TestMethod]
+    public void MPS101_declared_guard_named_like_a_generated_lock_guard()
+    {
+        var text = Lifecycle("  guard LockPElapsed;\n  on Go: A -> B when LockPElapsed after lock lockP;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        var at = At(text, "LockPElapsed");
+        Single(ds, SpecDiagnosticIds.DuplicateDeclaration, at, "guard 'LockPElapsed' clashes with the guard generated for 'after lock lockP'");
+        Assert.AreEqual(0, model.Lifecycles.Count);
+    }
+
+    // ---- MPS102..MPS105 ----
+
+    [TestMethod]
+    public void MPS102_unknown_state_in_source_and_destination()
+    {
+        var text = Lifecycle("  on Go: A | X -> Y;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        Has(ds, SpecDiagnosticIds.UnknownState, At(text, "X"), "unknown state 'X' in lifecycle 'L': expected one of A, B, C");
+        Has(ds, SpecDiagnosticIds.UnknownState, At(text, "Y"), "unknown state 'Y'");
+        Assert.AreEqual(0, model.Lifecycles.Count, "a lifecycle with an error is left out of the model");
+    }
+
+    [TestMethod]
+    public void MPS103_unknown_guard()
+    {
+        var text = Lifecycle("  on Go: A -> B when Nope;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.UnknownGuard, At(text, "Nope"), "unknown guard 'Nope': declare it with 'guard Nope");
+    }
+
+    [TestMethod]
+    public void MPS104_no_initial_state_is_reported_at_the_lifecycle_name()
+    {
+        var text = "lifecycle Lx {\n  state A;\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.InitialState, (1, 11), "lifecycle 'Lx' must mark exactly one state 'initial' (found 0)");
+    }
+
+    [TestMethod]
+    public void MPS104_second_initial_state_is_reported_at_it()
+    {
+        var text = "lifecycle Lx {\n  state A initial;\n  state B initial;\n  on Go: A -> B;\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.InitialState, (3, 9), "(found 2)");
+    }
+
+    [TestMethod]
+    public void MPS105_transition_from_a_terminal_state()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n  on Back: C -> A;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.TransitionFromTerminal, At(text, "C -> A"), "state 'C' is terminal: no transition may leave it");
+    }
+
+    // ---- MPS106: the lockup rule ----
+
+    [TestMethod]
+    public void MPS106_release_from_the_initial_state_without_a_lock()
+    {
+        var text = Lifecycle("  on Pay: A -> B releases funds;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "transition 'Pay' releases funds but no lock protects it");
+    }
+
+    [TestMethod]
+    public void MPS106_release_whose_source_is_entered_without_a_lock_names_that_entry()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on Pay: B -> C releases funds;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "(its source is entered by 'Go' without a lock)");
+    }
+
+    [TestMethod]
+    public void MPS106_one_unlocked_entry_among_locked_ones_is_enough()
+    {
+        var text = Lifecycle("  on Go: A -> B after lock lockP;\n  on Sneak: A -> B;\n  on Pay: B -> C releases funds;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "entered by 'Sneak' without a lock");
+    }
+
+    [TestMethod]
+    [DataRow("  on Go: A -> B;\n  on Pay: B -> C releases funds after lock lockP;\n", DisplayName = "lock on the release itself")]
+    [DataRow("  on Go: A -> B after lock lockP;\n  on Pay: B -> C releases funds;\n", DisplayName = "lock on every entry into its source")]
+    [DataRow("  on Go: A -> B waives lock lockP;\n  on Pay: B -> C releases funds;\n", DisplayName = "entry that waives the lock")]
+    [DataRow("  on Go: A -> B after lock lockP;\n  on Other: A -> B waives lock lockP;\n  on Pay: B -> C releases funds;\n", DisplayName = "locked and waived entries")]
+    public void MPS106_does_not_fire_when_a_lock_protects_the_release(string body)
+    {
+        var ds = Diagnostics(Lifecycle(body));
+        Assert.AreEqual(0, ds.Count, Show(ds));
+    }
+
+    // ---- MPS107 ----
+
+    [TestMethod]
+    [DataRow("flag", DisplayName = "a bool parameter")]
+    [DataRow("share", DisplayName = "a ratio parameter")]
+    [DataRow("nope", DisplayName = "an unknown parameter")]
+    public void MPS107_lock_must_name_a_uint_parameter(string parameter)
+    {
+        var text = Lifecycle($"  on Go: A -> B after lock {parameter};\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.UnknownLockParameter, At(text, parameter + ";"),
+            $"lock '{parameter}' must name an unsigned integer parameter of the 'parameters' block");
+    }
+
+    [TestMethod]
+    public void MPS107_applies_to_a_waived_lock_too()
+    {
+        var text = Lifecycle("  on Go: A -> B waives lock flag;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.UnknownLockParameter, At(text, "flag;"), "lock 'flag' must name an unsigned integer parameter");
+    }
+
+    // ---- MPS108: the single-slash rule ----
+
+    [TestMethod]
+    public void MPS108_slash_whose_source_is_reachable_after_it()
+    {
+        var text = Lifecycle("  on Slash: A -> B slash;\n  on Back: B -> A;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.RepeatableSlash, At(text, "Slash:"),
+            "slash 'Slash' can fire again: state 'A' is reachable from 'B' and is the source of slash 'Slash'");
+    }
+
+    [TestMethod]
+    public void MPS108_a_second_slash_after_the_first()
+    {
+        var text = Lifecycle("  on S1: A -> B slash;\n  on S2: B -> C slash;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.RepeatableSlash, At(text, "S1"),
+            "slash 'S1' can fire again: state 'B' is reachable from 'B' and is the source of slash 'S2'");
+    }
+
+    [TestMethod]
+    public void MPS108_a_slash_into_its_own_source()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on S: B -> B slash;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.RepeatableSlash, At(text, "S:"), "slash 'S' can fire again");
+    }
+
+    [TestMethod]
+    public void MPS108_does_not_fire_for_a_slash_from_two_sources_into_a_dead_end()
+    {
+        // The L1 staker's shape: Active | Exiting -> Slashed -> Banned.
+        var text = Lifecycle("  on Go: A -> B;\n  on Slash: A | B -> C slash;\n");
+        var ds = Diagnostics(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+    }
+
+    // ---- MPS109, MPS110 (warnings) ----
+
+    [TestMethod]
+    public void MPS109_unused_guard_is_a_warning_and_the_lifecycle_is_kept()
+    {
+        var text = Lifecycle("  guard Idle \"never used\";\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        var d = Single(ds, SpecDiagnosticIds.UnusedGuard, At(text, "Idle"), "guard 'Idle' is declared but no transition uses it");
+        Assert.AreEqual(SpecSeverity.Warning, d.Severity);
+        Assert.AreEqual(1, model.Lifecycles.Count);
+    }
+
+    [TestMethod]
+    public void MPS110_unreachable_state_is_a_warning()
+    {
+        var text = Lifecycle("  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(2, ds.Count, Show(ds));
+        var b = Has(ds, SpecDiagnosticIds.UnreachableState, At(text, "B;"), "state 'B' cannot be reached from the initial state 'A'");
+        Has(ds, SpecDiagnosticIds.UnreachableState, At(text, "C terminal"), "state 'C' cannot be reached");
+        Assert.AreEqual(SpecSeverity.Warning, b.Severity);
+        Assert.AreEqual(1, model.Lifecycles.Count);
+    }
+
+    // ---- MPS201..MPS204 ----
+
+    [TestMethod]
+    [DataRow("uint7")]
+    [DataRow("uint264")]
+    [DataRow("uint08")]
+    [DataRow("bytes33")]
+    [DataRow("bytes0")]
+    [DataRow("Missing")]
+    public void MPS201_unknown_type_in_a_function(string type)
+    {
+        var text = $"contract K {{\n  function f({type} x);\n}}\n";
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.UnknownType, (2, 14), $"unknown type '{type}'");
+        Assert.AreEqual(0, model.Contracts.Count);
+    }
+
+    [TestMethod]
+    public void MPS201_a_struct_that_contains_itself()
+    {
+        var text = "struct A { B b; }\nstruct B { A[] a; }\n";
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.UnknownType, (1, 8), "struct 'A' contains itself (A -> B -> A)");
+        Assert.AreEqual(0, model.Structs.Count);
+    }
+
+    [TestMethod]
+    public void MPS201_unknown_parameter_type()
+    {
+        var text = "parameters {\n  p: int64 = 1;\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.UnknownType, (2, 6), "unknown parameter type 'int64'");
+    }
+
+    [TestMethod]
+    public void A_contract_using_a_broken_struct_is_left_out_whole()
+    {
+        var text = "struct S { Nope x; }\ncontract K {\n  function ok();\n  function f(S s);\n}\n";
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.UnknownType, (1, 12), "unknown type 'Nope'");
+        Assert.AreEqual(0, model.Contracts.Count, "not K with f silently missing");
+    }
+
+    [TestMethod]
+    public void MPS202_duplicate_function_and_event_signatures()
+    {
+        // Names do not matter to a signature, nor does 'as'.
+        var text = "struct P { uint256 a; }\ncontract K {\n  function f(P p);\n  function f(P q) as f2;\n  event E(uint256 a);\n  event E(uint256 b);\n}\n";
+        var ds = Diagnostics(text);
+        Assert.AreEqual(2, ds.Count, Show(ds));
+        Has(ds, SpecDiagnosticIds.DuplicateSignature, (4, 12), "function f((uint256)) is declared twice in contract 'K'");
+        Has(ds, SpecDiagnosticIds.DuplicateSignature, (6, 9), "event E(uint256) is declared twice in contract 'K'");
+    }
+
+    [TestMethod]
+    public void MPS202_more_than_three_indexed_event_parameters()
+    {
+        var text = "contract K {\n  event E(uint8 indexed a, uint8 indexed b, uint8 indexed c, uint8 indexed d);\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.DuplicateSignature, (2, 9), "event 'E' has more than 3 indexed parameters");
+    }
+
+    [TestMethod]
+    public void MPS203_unknown_lifecycle_and_unknown_trigger()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n") +
+                   "contract K {\n  function f() -> Nope.Go;\n  function g() -> L.Gone;\n  event E() on L.Went;\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(3, ds.Count, Show(ds));
+        Has(ds, SpecDiagnosticIds.UnknownTrigger, At(text, "Nope"), "unknown lifecycle 'Nope'");
+        Has(ds, SpecDiagnosticIds.UnknownTrigger, At(text, "Gone"), "lifecycle 'L' has no trigger 'Gone': expected one of Go, End");
+        Has(ds, SpecDiagnosticIds.UnknownTrigger, At(text, "Went"), "lifecycle 'L' has no trigger 'Went'");
+        Assert.AreEqual(0, model.Contracts.Count);
+    }
+
+    [TestMethod]
+    public void MPS203_a_target_in_a_broken_lifecycle_is_unknown()
+    {
+        // The lifecycle has an error, so it is not in the model, and the contract cannot bind to it.
+        var text = "lifecycle L { state A; on Go: A -> A; }\ncontract K { function f() -> L.Go; }\n";
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.InitialState, (1, 11), "found 0");
+        Has(ds, SpecDiagnosticIds.UnknownTrigger, (2, 30), "unknown lifecycle 'L'");
+    }
+
+    [TestMethod]
+    public void MPS204_overload_without_as()
+    {
+        var text = "contract K {\n  function f(uint256 a);\n  function f(address a);\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.DuplicateMemberName, (3, 12),
+            "member name 'F' is used twice in contract 'K': give an overload a name with 'as'");
+    }
+
+    [TestMethod]
+    public void MPS204_overload_with_as_binds()
+    {
+        var text = "contract K {\n  function f(uint256 a);\n  function f(address a) as fromAddress;\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        CollectionAssert.AreEqual(new[] { "F", "FromAddress" }, model.Contracts[0].Functions.Select(f => f.MemberName).ToArray());
+        CollectionAssert.AreEqual(new[] { "f(uint256)", "f(address)" }, model.Contracts[0].Functions.Select(f => f.Signature).ToArray());
+    }
+
+    [TestMethod]
+    public void MPS204_an_alias_clashing_with_another_member_is_reported_at_the_alias()
+    {
+        var text = "contract K {\n  function g();\n  function f(address a) as g;\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.DuplicateMemberName, (3, 28), "member name 'G' is used twice");
+    }
+
+    [TestMethod]
+    public void MPS204_parameter_names_that_clash_as_properties_and_duplicate_struct_fields()
+    {
+        var text = "struct S {\n  uint256 a;\n  uint8 a;\n}\ncontract K {\n  function f(uint256 a, uint256 _a);\n}\n";
+        var ds = Diagnostics(text);
+        Assert.AreEqual(2, ds.Count, Show(ds));
+        Has(ds, SpecDiagnosticIds.DuplicateMemberName, (3, 9), "field 'a' appears twice in struct 'S'");
+        Has(ds, SpecDiagnosticIds.DuplicateMemberName, (6, 33), "parameter '_a' of function 'f' clashes with another parameter's name");
+    }
+
+    // ---- MPS301 ----
+
+    [TestMethod]
+    [DataRow("p: uint8 = 256;", "256 does not fit in uint8")]
+    [DataRow("p: uint64 = 19 ether;", "19000000000000000000 does not fit in uint64")]
+    [DataRow("p: uint8 = 1/2;", "expected an integer for type uint8")]
+    [DataRow("p: uint8 = true;", "expected an integer for type uint8")]
+    [DataRow("p: uint8 = 0x;", "'0x' is not an integer")]
+    [DataRow("p: uint8 = 12ab;", "'12ab' is not an integer")]
+    [DataRow("p: bool = 1;", "expected true or false")]
+    [DataRow("p: ratio = 3;", "expected a ratio num/den")]
+    [DataRow("p: ratio = 1/0;", "the denominator is zero")]
+    [DataRow("p: ratio = 1/18446744073709551616;", "numerator and denominator must fit in 64 bits")]
+    [DataRow("p: enum { X, Y } = Z;", "expected one of X, Y")]
+    public void MPS301_bad_parameter_value_is_reported_at_the_value(string declaration, string message)
+    {
+        var text = "parameters {\n  " + declaration + "\n}\n";
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.BadParameterValue, (2, declaration.IndexOf('=') + 5), "parameter 'p': " + message);
+        Assert.AreEqual(0, model.Parameters.Count);
+    }
+
+    [TestMethod]
+    public void Parameter_values_are_normalised()
+    {
+        var text = "parameters { a: uint256 = 2 ether; b: uint64 = 1_200; c: uint32 = 0x10; d: ratio = 2/3; e: enum { X, Y } = Y; f: uint64 = 3 gwei; g: uint256 = 5 morph; h: uint8 = 255; }";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        CollectionAssert.AreEqual(new[] { "2000000000000000000", "1200", "16", "2/3", "Y", "3000000000", "5000000000000000000", "255" },
+            model.Parameters.Select(p => p.Default).ToArray());
+    }
+
+    [TestMethod]
+    public void Compile_orders_diagnostics_by_file_then_offset()
+    {
+        var (_, ds) = Morph.Protocol.Spec.SpecCompiler.Compile(new[]
+        {
+            ("b.morph", "lifecycle L { state A; }"),
+            ("a.morph", "parameters { p: uint8 = 300; }\n@"),
+        });
+        CollectionAssert.AreEqual(new[] { "a.morph:1:25 MPS301", "a.morph:2:1 MPS001", "b.morph:1:11 MPS104" },
+            ds.Select(d => $"{d.Span} {d.Id}").ToArray());
+    }
+}
