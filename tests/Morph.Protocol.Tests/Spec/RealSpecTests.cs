@@ -30,8 +30,8 @@ public sealed class RealSpecTests
 
     /// <summary>Per implementation contract, the function and event counts of the "Summary counts" table of
     /// ../shared/reference/morph-deployed-abi.md (getters and inherited entries included; interfaces are not
-    /// separate contracts in the spec). No entry of the spec is an extension, so the counts must match exactly:
-    /// 301 functions and 87 events in all.</summary>
+    /// separate contracts in the spec). Deployed entries match exactly (301 functions and 87 events in all);
+    /// the operations Morph lacks are declared as extensions on top.</summary>
     [TestMethod]
     [DataRow("L1Staking", 47, 14)]
     [DataRow("L2Staking", 42, 10)]
@@ -49,7 +49,6 @@ public sealed class RealSpecTests
         var c = model.Contracts.Single(c => c.Name == name);
         Assert.AreEqual(functions, c.Functions.Count(f => !f.IsExtension), "functions");
         Assert.AreEqual(events, c.Events.Count(e => !e.IsExtension), "events");
-        Assert.AreEqual(0, c.Functions.Count(f => f.IsExtension) + c.Events.Count(e => e.IsExtension), "no extensions today");
         Assert.AreEqual(c.Functions.Count, c.Functions.Select(f => f.Signature).Distinct().Count(), "distinct signatures");
     }
 
@@ -58,8 +57,12 @@ public sealed class RealSpecTests
     {
         var (model, _) = SpecCompiler.Compile(SpecFiles());
         Assert.AreEqual(10, model.Contracts.Count);
-        Assert.AreEqual(301, model.Contracts.Sum(c => c.Functions.Count));
-        Assert.AreEqual(87, model.Contracts.Sum(c => c.Events.Count));
+        Assert.AreEqual(301, model.Contracts.Sum(c => c.Functions.Count(f => !f.IsExtension)));
+        Assert.AreEqual(87, model.Contracts.Sum(c => c.Events.Count(e => !e.IsExtension)));
+        // Extensions are new names, never a deployed signature (the vectors must keep matching Morph's contracts).
+        foreach (var c in model.Contracts)
+            foreach (var f in c.Functions.Where(f => f.IsExtension))
+                Assert.IsFalse(c.Functions.Any(g => !g.IsExtension && g.Name == f.Name), $"{c.Name}.{f.Name} shadows a deployed function");
     }
 
     [TestMethod]
