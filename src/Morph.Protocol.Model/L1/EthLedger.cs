@@ -23,7 +23,7 @@ public sealed class EthLedger
     /// <summary>What an address can claim from the rollup now (refunds, prover rewards, matured challenger rewards).</summary>
     public UInt256 ClaimableOf(Address a) => _claimable.GetValueOrDefault(a);
 
-    internal IEnumerable<KeyValuePair<Address, UInt256>> Claimables => _claimable;
+    public IEnumerable<KeyValuePair<Address, UInt256>> Claimables => _claimable;
 
     internal void StakeReceived(UInt256 amount) { Received += amount; ActiveStakes += amount; }
     internal void StakeToExiting(UInt256 amount) { ActiveStakes -= amount; ExitingStakes += amount; }

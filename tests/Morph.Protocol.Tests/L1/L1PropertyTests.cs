@@ -1,0 +1,166 @@
+using CsCheck;
+using Morph.Protocol.Devnet;
+using Morph.Protocol.L1;
+using Morph.Protocol.L1.Messaging;
+using Morph.Protocol.L1.Rollup;
+using Morph.Protocol.Primitives;
+using Morph.Protocol.Transactions;
+using static Morph.Protocol.Tests.L1.TestNet;
+
+namespace Morph.Protocol.Tests.L1;
+
+/// <summary>Random sequences of every L1 operation, with a relay that delays, duplicates and reorders messages.
+/// After every step: ETH conservation (invariant 1), stakes whole and nobody slashed twice (3), a refused operation
+/// changed nothing (6), latestSequencerSet registered and BLS liveness (7), nothing paid before its lock; at the end,
+/// once every message is delivered in any order, L2's stakers equal L1's Active stakers in canonical order (5).</summary>
+[TestClass]
+public sealed class L1PropertyTests
+{
+    public readonly record struct Op(int Kind, int A, int B)
+    {
+        public override string ToString() => $"{(Kind < Names.Length ? Names[Kind] : "?")}({A},{B})";
+    }
+
+    private static readonly string[] Names =
+        ["Whitelist", "Register", "Withdraw", "OwnerRemove", "Claim", "Advance", "Relay", "Genesis", "EnableBls",
+         "Commit", "Challenge", "Prove", "Settle", "Finalize", "ClaimReward", "Advance"];
+
+    private const int Stakers = 7;
+
+    // Commits, challenges, settlements and time weigh more: they are where slashing and claims interact.
+    private static readonly Gen<int> KindGen = Gen.Frequency(
+        (2, Gen.Int[0, 4]), (2, Gen.Const(5)), (1, Gen.Const(6)), (1, Gen.Int[7, 8]), (4, Gen.Const(9)),
+        (2, Gen.Const(10)), (1, Gen.Const(11)), (2, Gen.Const(12)), (2, Gen.Const(13)), (1, Gen.Const(14)));
+
+    private static readonly Gen<Op> OpGen = Gen.Select(KindGen, Gen.Int[0, 255], Gen.Int[0, 1_000], (k, a, b) => new Op(k, a, b));
+
+    /// <summary>Where a sequence starts: empty, 5 stakers registered, after genesis (pre-BLS), or in BLS mode.</summary>
+    private static readonly Gen<(int Prelude, Op[] Ops)> Sequences = Gen.Select(Gen.Int[0, 3], OpGen.Array[10, 50]);
+
+    private static readonly Dictionary<string, int> Reached = new();
+
+    [TestMethod]
+    public void Invariants_hold_across_random_L1_sequences_with_a_chaotic_relay()
+    {
+        Sequences.Sample(t => Run(t.Prelude, t.Ops, unrestakingDelay: 0), iter: 100, threads: 1);
+        // The sequences must reach the paths that matter, or the property proves little.
+        foreach (var path in new[] { "Register", "Claim", "Commit", "Challenge", "Settle", "Prove", "Finalize", "ClaimReward" })
+            Assert.IsTrue(Reached.GetValueOrDefault(path) > 0, $"no sequence applied {path}: {string.Join(", ", Reached)}");
+    }
+
+    [TestMethod]
+    public void Invariants_hold_with_a_restaking_withdrawal_queue() =>
+        Sequences.Sample(t => Run(t.Prelude, t.Ops, unrestakingDelay: 700), iter: 30, threads: 1);
+
+    private static void Run(int prelude, Op[] ops, ulong unrestakingDelay)
+    {
+        var proofs = new ModelProofSystem();
+        var net = new L1Network(Params(x: 3, unrestakingDelay), proofs: proofs);
+        net.AdvanceTo(1);
+        if (prelude >= 1) for (int i = 1; i <= 5; i++) Join(net, Staker(i));
+        if (prelude >= 2) Ok(net.MarkL2Genesis(Owner));
+        if (prelude >= 3) { net.AdvanceBy(1); Ok(net.EnableBls(Owner)); }
+        var delivered = new List<L1ToL2Message>();
+        var rng = new Random(ops.Length);
+        foreach (var op in ops)
+        {
+            net.AdvanceTo(net.Block); // apply what time made due, so the hash below isolates the operation
+            var before = net.StateHash();
+            var withdrawBlocks = net.Staking.Stakers.ToDictionary(s => s.Address, s => s.WithdrawBlock);
+            var payments = net.Staking.Payments.Count;
+            var r = Apply(net, proofs, op, rng);
+            if (r is { IsOk: true }) lock (Reached) Reached[Names[op.Kind]] = Reached.GetValueOrDefault(Names[op.Kind]) + 1;
+            if (r is { IsOk: false }) Assert.AreEqual(before, net.StateHash(), $"{op} refused with {r.Error} but changed the state");
+            var broken = net.CheckInvariants();
+            Assert.AreEqual(0, broken.Count, $"after {op}: {string.Join("; ", broken)}");
+            foreach (var (to, amount) in net.Staking.Payments.Skip(payments))
+            {
+                // The receiver is the claimer itself here.
+                Assert.AreEqual(net.Parameters.StakingValue, amount, "a stake leaves whole");
+                Assert.IsTrue(withdrawBlocks[to] is { } w && net.Block >= w + net.Parameters.WithdrawalLockBlocks, $"{to} paid before its lock");
+            }
+        }
+        // Deliver every message, in a random order, some twice: L2 converges to L1.
+        net.AdvanceBy(net.Parameters.L1MessageConfirmations);
+        var all = net.Messenger.Sent.ToList();
+        foreach (var m in all.OrderBy(_ => rng.Next()).Concat(all.Where(_ => rng.Next(3) == 0))) net.L2.Deliver(m);
+        Assert.AreEqual(net.Messenger.LastNonce, net.L2.LastApplied);
+        var l2 = net.L2.Stakers.Select(s => s.Address).ToList();
+        CollectionAssert.AreEqual(net.Staking.ActiveStakers.Select(s => s.Address).ToList(), l2, "invariant 5");
+        Assert.AreEqual(0, net.CheckInvariants(allRelayed: true).Count);
+    }
+
+    private static Address Who(int a) => a % 8 == 7 ? Outsider : Staker(a % Stakers + 1).Address;
+
+    private static TxResult? Apply(L1Network net, ModelProofSystem proofs, Op op, Random rng)
+    {
+        var s = Staker(op.A % Stakers + 1);
+        var rollup = net.Rollup;
+        Batch? Target() => rollup.LastCommitted > rollup.LastFinalized
+            ? rollup.BatchAt(rollup.LastFinalized + 1 + (ulong)op.B % (rollup.LastCommitted - rollup.LastFinalized)) : null;
+        // Proofs and settlements aim at a challenged batch when there is one (any batch otherwise, to be refused).
+        Batch? Challenged()
+        {
+            var open = rollup.Batches.Where(b => b.State == BatchState.Challenged).ToList();
+            return open.Count > 0 ? open[op.B % open.Count] : Target();
+        }
+        Address Claimer()
+        {
+            var due = net.Ledger.Claimables.Where(c => !c.Value.IsZero).Select(c => c.Key).OrderBy(a => a).ToList();
+            return due.Count > 0 && op.B % 4 != 0 ? due[op.A % due.Count] : Who(op.A);
+        }
+        switch (op.Kind)
+        {
+            case 0: return net.UpdateWhitelist(Owner, [s.Address], []);
+            case 1:
+            {
+                var listed = net.Staking.Stakers.Where(x => x.State == L1StakerState.Whitelisted).Select(x => x.Address).OrderBy(a => a).ToList();
+                var who = listed.Count > 0 && op.B % 4 != 0 ? Enumerable.Range(1, Stakers).Select(Staker).First(x => x.Address == listed[op.A % listed.Count]) : s;
+                return who.Register(net).Result;
+            }
+            case 2: return net.Withdraw(s.Address);
+            case 3: return net.OwnerRemove(Owner, [s.Address]);
+            case 4:
+            {
+                // Aim at an Exiting staker when there is one.
+                var exiting = net.Staking.Stakers.Where(x => x.State == L1StakerState.Exiting).OrderBy(x => x.Address).ToList();
+                var who = exiting.Count > 0 && op.B % 4 != 0 ? exiting[op.A % exiting.Count].Address : s.Address;
+                return net.ClaimWithdrawal(who, who);
+            }
+            case 5: case 15: net.AdvanceBy((ulong)op.B); return null;
+            case 6:
+                // Delayed (only part of what is relayable), reordered and duplicated.
+                var ready = net.Messenger.Relayable(net.Block, net.Parameters.L1MessageConfirmations).ToList();
+                foreach (var m in ready.Where(_ => rng.Next(4) != 0).OrderBy(_ => rng.Next()).ToList()) { net.L2.Deliver(m); if (rng.Next(3) == 0) net.L2.Deliver(m); }
+                return null;
+            case 7: return net.MarkL2Genesis(Owner);
+            case 8: return net.EnableBls(Owner);
+            case 9:
+            {
+                var index = rollup.LastCommitted + 1;
+                var hash = Keccak256.HashUtf8($"batch-{index}-{op.A}-{op.B}");
+                if (op.B % 3 == 0) proofs.MarkFraudulent(hash);
+                IReadOnlyList<Address>? change = null;
+                if (op.B % 4 == 1)
+                    change = net.Staking.Stakers.Where(x => x.IsRegistered && ((op.A >> (int)(x.RegistrationNonce % 8)) & 1) == 1)
+                        .OrderBy(x => x.RegistrationNonce).Take(net.Parameters.SequencerSetMaxSize).Select(x => x.Address).ToList();
+                if (rollup.State == RollupModeState.PreBls)
+                    return net.CommitBatch(s.Address, new BatchCommit(index, hash, change));
+                var members = rollup.LatestSequencerSet;
+                var signers = Enumerable.Range(1, Stakers).Select(Staker)
+                    .Where(m => members.Contains(m.Address) && !net.Staking.Find(m.Address)!.IsSlashed && ((op.A >> (m.Number % 8)) & 1) == 1).ToList();
+                if (signers.Count == 0) signers = Enumerable.Range(1, Stakers).Select(Staker).Where(m => members.Contains(m.Address)).Take(1).ToList();
+                var (bitmap, sig) = signers.Count > 0 ? DevnetStaker.SignBatch(net, signers, members, index, hash, change) : (UInt256.Zero, ByteString.Empty);
+                var slot = rollup.SlotAt(net.Block);
+                var sender = slot.Scheduled is { } who && net.Block < slot.SlotStart + net.Parameters.BatchTimeoutBlocks && op.B % 5 != 0 ? who : Outsider;
+                return net.CommitBatch(sender, new BatchCommit(index, hash, change, bitmap, sig));
+            }
+            case 10: return Target() is { } t ? net.ChallengeBatch(Who(op.A), op.B % 7 == 0 ? UInt256.One : net.Parameters.ChallengeDeposit, t.Index) : null;
+            case 11: return Challenged() is { } p ? net.ProveBatch(Who(op.A), p.Index, ModelProofSystem.ProofOf(p.Index, p.Hash, p.SetChangeHash)) : null;
+            case 12: return Challenged() is { } q ? net.SettleChallenge(Who(op.A), q.Index) : null;
+            case 13: return net.FinalizeBatch(Who(op.A), rollup.LastFinalized + 1);
+            case 14: { var c = Claimer(); return net.ClaimReward(c, c); }
+            default: return null;
+        }
+    }
+}
