@@ -46,6 +46,9 @@ public class BlsBenchmarks
         _agg7 = BlsSignature.Aggregate(sks.Take(7).Select(s => s.Sign(_msg))).Value;
         _agg100 = BlsSignature.Aggregate(sks.Select(s => s.Sign(_msg))).Value;
         if (!_scheme.FastAggregateVerify(_keys100, _msg, _agg100)) throw new InvalidOperationException("setup: FAV-100 fails");
+        // Same lines as bench.mjs prints: the two runs measure the same inputs.
+        Console.WriteLine($"# check: pk0={Convert.ToHexStringLower(_pkBytes)}");
+        Console.WriteLine($"# check: sig0={Convert.ToHexStringLower(_sigBytes)}");
     }
 
     [Benchmark] public bool Verify() => _scheme.Verify(_pk, _msg, _sig);
