@@ -576,15 +576,24 @@ internal readonly struct Fp : ICurveField<Fp>
     public static bool Equals(in Fp a, in Fp b) =>
         ((a.l0 ^ b.l0) | (a.l1 ^ b.l1) | (a.l2 ^ b.l2) | (a.l3 ^ b.l3) | (a.l4 ^ b.l4) | (a.l5 ^ b.l5)) == 0;
 
-    /// <summary>a^e for a public exponent given as little-endian limbs.</summary>
+    /// <summary>
+    /// a^e for a public exponent given as little-endian limbs: fixed 4-bit windows. The exponent drives the control
+    /// flow and the table index, never the base, so this is constant-time in a (inversion of secret-derived values).
+    /// </summary>
     public static Fp Pow(in Fp a, ReadOnlySpan<ulong> e)
     {
+        Span<Fp> table = stackalloc Fp[16];
+        table[0] = One;
+        table[1] = a;
+        for (int i = 2; i < 16; i++) table[i] = Mul(table[i - 1], a);
         Fp r = One;
+        bool started = false;
         for (int i = e.Length - 1; i >= 0; i--)
-            for (int bit = 63; bit >= 0; bit--)
+            for (int shift = 60; shift >= 0; shift -= 4)
             {
-                r = Square(r);
-                if (((e[i] >> bit) & 1) != 0) r = Mul(r, a);
+                int w = (int)((e[i] >> shift) & 0xF);
+                if (started) r = Square(Square(Square(Square(r))));
+                if (w != 0) { r = started ? Mul(r, table[w]) : table[w]; started = true; }
             }
         return r;
     }
@@ -602,6 +611,8 @@ internal readonly struct Fp : ICurveField<Fp>
         root = Pow(a, PPlus1Over4);
         return Equals(Square(root), a);
     }
+
+    public static readonly Fp InvTwo = Inverse(FromBigInteger(2));
 
     /// <summary>Euler's criterion; zero counts as a square.</summary>
     public static bool IsSquare(in Fp a) => a.IsZero || Equals(Pow(a, PMinus1Over2), One);
