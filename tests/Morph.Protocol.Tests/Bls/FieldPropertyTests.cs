@@ -62,6 +62,11 @@ public sealed class FieldPropertyTests
     }
 
     [TestMethod]
+    public void WideReductionMatchesBigInteger() =>
+        Gen.OneOf(Gen.Byte.Array[64], Gen.Const(Enumerable.Repeat((byte)0xFF, 64).ToArray()), Gen.Const(new byte[64])).Sample(b =>
+            Assert.AreEqual(Mod(Big(b)), Fp.FromBigEndianWide(b).ToBigInteger()), iter: 300);
+
+    [TestMethod]
     public void Fp2MatchesComplexArithmetic() =>
         Gen.Select(GenFp, GenFp, GenFp, GenFp).Sample((a0, a1, b0, b1) =>
         {

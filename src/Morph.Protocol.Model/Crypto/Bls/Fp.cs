@@ -668,9 +668,35 @@ internal readonly struct Fp : ICurveField<Fp>
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(be48[40..], c.l0);
     }
 
-    /// <summary>Reduces a big-endian integer of any length modulo p (hash_to_field uses 64 bytes).</summary>
-    public static Fp FromBigEndianWide(ReadOnlySpan<byte> be) =>
-        FromBigInteger(new BigInteger(be, isUnsigned: true, isBigEndian: true));
+    // R^3 mod p: Mul(x, R3) = x·R², the Montgomery form of x·2^384.
+    private static readonly Fp R3 = FromBigInteger(BigInteger.ModPow(BigInteger.One << 384, 3, Modulus)).FromMontgomery();
+
+    /// <summary>
+    /// v mod p for a 64-byte big-endian v (hash_to_field, L = 64), without allocation: v = hi·2^384 + lo, so
+    /// v·R = Mul(hi, R³) + Mul(lo mod p, R²).
+    /// </summary>
+    public static Fp FromBigEndianWide(ReadOnlySpan<byte> be64)
+    {
+        if (be64.Length != 64) return FromBigInteger(new BigInteger(be64, isUnsigned: true, isBigEndian: true));
+        var hi = new Fp(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[8..]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64), 0, 0, 0, 0);
+        ulong a5 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[16..]);
+        ulong a4 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[24..]);
+        ulong a3 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[32..]);
+        ulong a2 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[40..]);
+        ulong a1 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[48..]);
+        ulong a0 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[56..]);
+        // lo < 2^384 < 10p: subtract p until below it (public data, so the loop count may vary).
+        while (true)
+        {
+            ulong b = 0;
+            ulong s0 = SubB(a0, P0, ref b), s1 = SubB(a1, P1, ref b), s2 = SubB(a2, P2, ref b);
+            ulong s3 = SubB(a3, P3, ref b), s4 = SubB(a4, P4, ref b), s5 = SubB(a5, P5, ref b);
+            if (b != 0) break;
+            a0 = s0; a1 = s1; a2 = s2; a3 = s3; a4 = s4; a5 = s5;
+        }
+        return Add(Mul(hi, R3), Mul(new Fp(a0, a1, a2, a3, a4, a5), R2));
+    }
 
     public static Fp FromBigInteger(BigInteger v)
     {
