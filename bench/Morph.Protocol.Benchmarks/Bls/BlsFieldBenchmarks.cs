@@ -29,6 +29,14 @@ public class BlsFieldBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = 1000)]
+    public object FpSquare()
+    {
+        var x = _a;
+        for (int i = 0; i < 1000; i++) x = Fp.Square(x);
+        return x;
+    }
+
+    [Benchmark(OperationsPerInvoke = 1000)]
     public object FpAdd()
     {
         var x = _a;

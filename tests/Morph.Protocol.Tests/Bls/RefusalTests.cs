@@ -151,6 +151,22 @@ public sealed class RefusalTests
     }
 
     [TestMethod]
+    public void NullInputsAreRefusedNotThrown()
+    {
+        var sig = Sk.Sign(Msg);
+        Assert.IsFalse(Scheme.Verify((BlsPublicKey)null!, Msg, sig));
+        Assert.IsFalse(Scheme.Verify(Sk.PublicKey, Msg, null!));
+        Assert.IsFalse(Scheme.FastAggregateVerify((IReadOnlyList<byte[]>)null!, Msg, sig.ToBytes()));
+        Assert.IsFalse(Scheme.FastAggregateVerify(new BlsPublicKey[] { null! }, Msg, sig));
+        Assert.IsFalse(Scheme.FastAggregateVerify(new byte[][] { null! }, Msg, sig.ToBytes()));
+        Assert.IsFalse(Scheme.AggregateVerify(null!, null!, sig.ToBytes()));
+        Assert.IsFalse(Scheme.PopVerify((BlsPublicKey)null!, sig));
+        Assert.AreEqual(BlsError.EmptyInput, Scheme.Aggregate(null!).Error);
+        Assert.AreEqual(BlsError.BadLength, Scheme.Aggregate([null!]).Error);
+        Assert.AreEqual(BlsError.EmptyInput, Sk.PublicKey.Add(null!).Error);
+    }
+
+    [TestMethod]
     public void ReadingAFailedResultIsAProgrammerError()
     {
         var r = BlsPublicKey.Parse(new byte[1]);
