@@ -50,6 +50,20 @@ public sealed class SignatureTests
         Assert.IsFalse(Scheme.Verify(sk.PublicKey, sk.PublicKey.ToBytes(), proof), "PoP DST differs from the signature DST");
     }
 
+    /// <summary>
+    /// EIP-2333's derive_master_SK is this KeyGen (HKDF_mod_r, empty key_info); its test case 0 pins the HKDF
+    /// details (iterated salt, IKM || 0x00, L = 48) against an outside source.
+    /// </summary>
+    [TestMethod]
+    public void KeyGenMatchesEip2333MasterKeyVector()
+    {
+        var seed = Convert.FromHexString(
+            "c55257c360c07c72029aebc1b53c05ed0362ada38ead3e3e9efa3708e53495531f09a6987599d18264c1e1c92f2cf141630c7a3c4ab7c81b2f001698e7463b04");
+        var sk = Scheme.KeyGen(seed, default).Value;
+        var expected = System.Numerics.BigInteger.Parse("6083874454709270928345386274498605044986640685124978867557563392430687146096");
+        Assert.AreEqual(expected, new System.Numerics.BigInteger(sk, isUnsigned: true, isBigEndian: true));
+    }
+
     [TestMethod]
     public void KeyGenIsDeterministicAndInRange()
     {

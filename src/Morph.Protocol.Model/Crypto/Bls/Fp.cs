@@ -826,17 +826,6 @@ internal readonly struct Fp : ICurveField<Fp>
         return Add(Double(a4), a4); // 12a
     }
 
-    public static Fp MulBySmall(in Fp a, int k)
-    {
-        Fp r = default, x = a;
-        for (; k > 0; k >>= 1)
-        {
-            if ((k & 1) != 0) r = Add(r, x);
-            x = Add(x, x);
-        }
-        return r;
-    }
-
     /// <summary>Constant-time selection: b when mask is all ones, a when zero.</summary>
     public static Fp Select(in Fp a, in Fp b, ulong mask) => new(
         a.l0 ^ ((a.l0 ^ b.l0) & mask), a.l1 ^ ((a.l1 ^ b.l1) & mask), a.l2 ^ ((a.l2 ^ b.l2) & mask),

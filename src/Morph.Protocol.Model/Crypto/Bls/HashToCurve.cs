@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Morph.Protocol.Crypto.Bls;
 
@@ -147,6 +146,4 @@ internal static class HashToCurve
         // x = xn/xd, y = y·yn/yd  →  (xn·yd : y·yn·xd : xd·yd)
         return new Point<Fp2>(Fp2.Mul(xn, yd), Fp2.Mul(Fp2.Mul(y, yn), xd), Fp2.Mul(xd, yd));
     }
-
-    public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }
