@@ -24,6 +24,7 @@ public sealed class FieldPropertyTests
             Assert.AreEqual(Mod(a * b), Fp.Mul(x, y).ToBigInteger());
             Assert.AreEqual(Mod(a * a), Fp.Square(x).ToBigInteger());
             Assert.AreEqual(Mod(-a), Fp.Neg(x).ToBigInteger());
+            Assert.AreEqual(Mod(2 * a), Fp.Double(x).ToBigInteger());
         }, iter: 500);
 
     [TestMethod]

@@ -89,7 +89,9 @@ internal readonly partial struct Fp : ICurveField<Fp>
         return Reduce(t0, t1, t2, t3, t4, t5); // 2p < 2^382: no carry out
     }
 
-    public static Fp Double(in Fp a) => Add(a, a);
+    /// <summary>2a by a one-bit shift (no carry chain: a &lt; p &lt; 2^381), then the conditional subtraction.</summary>
+    public static Fp Double(in Fp a) => Reduce(a.l0 << 1, (a.l1 << 1) | (a.l0 >> 63), (a.l2 << 1) | (a.l1 >> 63),
+        (a.l3 << 1) | (a.l2 >> 63), (a.l4 << 1) | (a.l3 >> 63), (a.l5 << 1) | (a.l4 >> 63));
 
     public static Fp Sub(in Fp a, in Fp b)
     {
