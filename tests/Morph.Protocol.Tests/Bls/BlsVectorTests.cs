@@ -31,5 +31,7 @@ public sealed class BlsVectorTests
     {
         var results = BlsVectorRunner.RunDirectory(Dir);
         Assert.AreEqual(Directory.GetFiles(Dir, "*.json").Length, results.Count);
+        foreach (var r in results) Console.WriteLine($"{r.File}: {r.Passed} passed, {r.Failed} failed");
+        Assert.IsTrue(results.All(r => r.Failed == 0 && r.Passed > 0));
     }
 }

@@ -76,10 +76,4 @@ internal static class BlsCore
         ReadOnlySpan<Affine<Fp2>> qs = [q, sig];
         return Pairing.ProductIsOne(ps, qs);
     }
-
-    public static BlsError SerializePublicKey(in Affine<Fp> pk, Span<byte> out48)
-    {
-        Serialization.CompressG1(pk, out48);
-        return BlsError.None;
-    }
 }

@@ -24,8 +24,6 @@ public enum BlsError
     SecretKeyOutOfRange,
     /// <summary>An aggregate of nothing, or an empty list where one is required.</summary>
     EmptyInput,
-    /// <summary>Lists that must pair up have different lengths.</summary>
-    LengthMismatch,
     /// <summary>KeyGen input keying material shorter than 32 bytes.</summary>
     IkmTooShort,
 }

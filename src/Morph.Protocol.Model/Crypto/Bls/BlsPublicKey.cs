@@ -24,14 +24,17 @@ public sealed class BlsPublicKey : IEquatable<BlsPublicKey>
     public static BlsResult<BlsPublicKey> Aggregate(ReadOnlySpan<BlsPublicKey> keys)
     {
         if (keys.Length == 0) return BlsResult<BlsPublicKey>.Fail(BlsError.EmptyInput);
+        foreach (var k in keys) if (k is null) return BlsResult<BlsPublicKey>.Fail(BlsError.EmptyInput);
         var sum = SumPoints(keys);
         if (sum.IsIdentity) return BlsResult<BlsPublicKey>.Fail(BlsError.IdentityPublicKey);
         return BlsResult<BlsPublicKey>.Ok(new BlsPublicKey(Curve<Fp>.ToAffine(sum)));
     }
 
-    public static BlsResult<BlsPublicKey> Aggregate(IEnumerable<BlsPublicKey> keys) => Aggregate(keys.ToArray().AsSpan());
+    public static BlsResult<BlsPublicKey> Aggregate(IEnumerable<BlsPublicKey> keys) =>
+        keys is null ? BlsResult<BlsPublicKey>.Fail(BlsError.EmptyInput) : Aggregate(keys.ToArray().AsSpan());
 
-    public BlsResult<BlsPublicKey> Add(BlsPublicKey other) => Aggregate([this, other]);
+    public BlsResult<BlsPublicKey> Add(BlsPublicKey other) =>
+        other is null ? BlsResult<BlsPublicKey>.Fail(BlsError.EmptyInput) : Aggregate([this, other]);
 
     internal static Point<Fp> SumPoints(ReadOnlySpan<BlsPublicKey> keys)
     {

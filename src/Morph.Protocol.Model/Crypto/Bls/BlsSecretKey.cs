@@ -7,6 +7,7 @@ public sealed class BlsSecretKey : IDisposable
 {
     private readonly byte[] _sk;
     private BlsPublicKey? _pk;
+    private bool _disposed;
 
     private BlsSecretKey(byte[] sk) => _sk = sk;
 
@@ -24,16 +25,23 @@ public sealed class BlsSecretKey : IDisposable
         return err == BlsError.None ? BlsResult<BlsSecretKey>.Ok(new BlsSecretKey(sk)) : BlsResult<BlsSecretKey>.Fail(err);
     }
 
-    public BlsPublicKey PublicKey => _pk ??= new BlsPublicKey(BlsCore.SkToPk(_sk));
+    public BlsPublicKey PublicKey => _pk ??= new BlsPublicKey(BlsCore.SkToPk(Key));
 
-    public BlsSignature Sign(ReadOnlySpan<byte> message) => new(BlsCore.Sign(_sk, message, BlsCore.SignatureDst));
+    public BlsSignature Sign(ReadOnlySpan<byte> message) => new(BlsCore.Sign(Key, message, BlsCore.SignatureDst));
 
     /// <summary>PopProve: a signature, under the PoP DST, of the compressed public key.</summary>
-    public BlsSignature ProvePossession() => new(BlsCore.Sign(_sk, PublicKey.ToBytes(), BlsCore.PopDst));
+    public BlsSignature ProvePossession() => new(BlsCore.Sign(Key, PublicKey.ToBytes(), BlsCore.PopDst));
 
-    public byte[] ToBytes() => (byte[])_sk.Clone();
+    public byte[] ToBytes() => (byte[])Key.Clone();
 
-    public void Dispose() => CryptographicOperations.ZeroMemory(_sk);
+    // A zeroed key would sign as sk = 0 (the identity): using a disposed key is a programming error, so it throws.
+    private byte[] Key => _disposed ? throw new ObjectDisposedException(nameof(BlsSecretKey)) : _sk;
+
+    public void Dispose()
+    {
+        _disposed = true;
+        CryptographicOperations.ZeroMemory(_sk);
+    }
 
     public override string ToString() => "BlsSecretKey(***)";
 }

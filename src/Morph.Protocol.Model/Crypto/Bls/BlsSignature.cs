@@ -20,12 +20,14 @@ public sealed class BlsSignature : IEquatable<BlsSignature>
     public static BlsResult<BlsSignature> Aggregate(ReadOnlySpan<BlsSignature> signatures)
     {
         if (signatures.Length == 0) return BlsResult<BlsSignature>.Fail(BlsError.EmptyInput);
+        foreach (var sig in signatures) if (sig is null) return BlsResult<BlsSignature>.Fail(BlsError.EmptyInput);
         var acc = Curve<Fp2>.Identity;
         foreach (var s in signatures) acc = Curve<Fp2>.AddAffine(acc, s.Point);
         return BlsResult<BlsSignature>.Ok(new BlsSignature(Curve<Fp2>.ToAffine(acc)));
     }
 
-    public static BlsResult<BlsSignature> Aggregate(IEnumerable<BlsSignature> signatures) => Aggregate(signatures.ToArray().AsSpan());
+    public static BlsResult<BlsSignature> Aggregate(IEnumerable<BlsSignature> signatures) =>
+        signatures is null ? BlsResult<BlsSignature>.Fail(BlsError.EmptyInput) : Aggregate(signatures.ToArray().AsSpan());
 
     public bool IsIdentity => Point.IsIdentity;
 

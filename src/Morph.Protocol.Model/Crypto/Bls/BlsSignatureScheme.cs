@@ -43,11 +43,11 @@ public sealed class BlsSignatureScheme : IBlsSignatureScheme
     }
 
     public bool Verify(BlsPublicKey publicKey, ReadOnlySpan<byte> message, BlsSignature signature) =>
-        BlsCore.Verify(publicKey.Point, message, signature.Point, BlsCore.SignatureDst);
+        publicKey is not null && signature is not null && BlsCore.Verify(publicKey.Point, message, signature.Point, BlsCore.SignatureDst);
 
     public BlsResult<byte[]> Aggregate(IReadOnlyList<byte[]> signatures)
     {
-        if (signatures.Count == 0) return BlsResult<byte[]>.Fail(BlsError.EmptyInput);
+        if (signatures is null || signatures.Count == 0) return BlsResult<byte[]>.Fail(BlsError.EmptyInput);
         var acc = Curve<Fp2>.Identity;
         foreach (var s in signatures)
         {
@@ -62,6 +62,7 @@ public sealed class BlsSignatureScheme : IBlsSignatureScheme
 
     public bool AggregateVerify(IReadOnlyList<byte[]> publicKeys, IReadOnlyList<byte[]> messages, ReadOnlySpan<byte> signature)
     {
+        if (publicKeys is null || messages is null) return false;
         int n = publicKeys.Count;
         if (n == 0 || n != messages.Count) return false;
         if (Serialization.DecompressG2(signature, out var sig) != BlsError.None) return false;
@@ -79,7 +80,7 @@ public sealed class BlsSignatureScheme : IBlsSignatureScheme
 
     public bool FastAggregateVerify(IReadOnlyList<byte[]> publicKeys, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (publicKeys.Count == 0) return false;
+        if (publicKeys is null || publicKeys.Count == 0) return false;
         if (Serialization.DecompressG2(signature, out var sig) != BlsError.None) return false;
         var acc = Curve<Fp>.Identity;
         foreach (var pkBytes in publicKeys)
@@ -92,7 +93,8 @@ public sealed class BlsSignatureScheme : IBlsSignatureScheme
 
     public bool FastAggregateVerify(ReadOnlySpan<BlsPublicKey> publicKeys, ReadOnlySpan<byte> message, BlsSignature signature)
     {
-        if (publicKeys.Length == 0) return false;
+        if (publicKeys.Length == 0 || signature is null) return false;
+        foreach (var k in publicKeys) if (k is null) return false;
         var sum = BlsPublicKey.SumPoints(publicKeys);
         return BlsCore.Verify(Curve<Fp>.ToAffine(sum), message, signature.Point, BlsCore.SignatureDst);
     }
@@ -116,5 +118,5 @@ public sealed class BlsSignatureScheme : IBlsSignatureScheme
     }
 
     public bool PopVerify(BlsPublicKey publicKey, BlsSignature proof) =>
-        BlsCore.Verify(publicKey.Point, publicKey.ToBytes(), proof.Point, BlsCore.PopDst);
+        publicKey is not null && proof is not null && BlsCore.Verify(publicKey.Point, publicKey.ToBytes(), proof.Point, BlsCore.PopDst);
 }

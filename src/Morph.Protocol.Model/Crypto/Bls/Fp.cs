@@ -8,7 +8,7 @@ namespace Morph.Protocol.Crypto.Bls;
 /// little-endian. Every operation is branch-free on the values (selection by masks), so the same code serves secret
 /// and public data.
 /// </summary>
-internal readonly struct Fp : ICurveField<Fp>
+internal readonly partial struct Fp : ICurveField<Fp>
 {
     internal readonly ulong l0, l1, l2, l3, l4, l5;
 
@@ -89,7 +89,9 @@ internal readonly struct Fp : ICurveField<Fp>
         return Reduce(t0, t1, t2, t3, t4, t5); // 2p < 2^382: no carry out
     }
 
-    public static Fp Double(in Fp a) => Add(a, a);
+    /// <summary>2a by a one-bit shift (no carry chain: a &lt; p &lt; 2^381), then the conditional subtraction.</summary>
+    public static Fp Double(in Fp a) => Reduce(a.l0 << 1, (a.l1 << 1) | (a.l0 >> 63), (a.l2 << 1) | (a.l1 >> 63),
+        (a.l3 << 1) | (a.l2 >> 63), (a.l4 << 1) | (a.l3 >> 63), (a.l5 << 1) | (a.l4 >> 63));
 
     public static Fp Sub(in Fp a, in Fp b)
     {
@@ -105,137 +107,6 @@ internal readonly struct Fp : ICurveField<Fp>
 
     public static Fp Neg(in Fp a) => Sub(default, a);
 
-    /// <summary>Montgomery product a·b·R^-1 (no-carry CIOS: p's top limb leaves a spare bit).</summary>
-    public static Fp Mul(in Fp a, in Fp b)
-    {
-        ulong t0, t1, t2, t3, t4, t5, c, hiw, m;
-        // round 0
-        c = 0;
-        t0 = MulAdd(a.l0, b.l0, 0, ref c);
-        t1 = MulAdd(a.l1, b.l0, 0, ref c);
-        t2 = MulAdd(a.l2, b.l0, 0, ref c);
-        t3 = MulAdd(a.l3, b.l0, 0, ref c);
-        t4 = MulAdd(a.l4, b.l0, 0, ref c);
-        t5 = MulAdd(a.l5, b.l0, 0, ref c);
-        hiw = c;
-        m = t0 * Inv;
-        c = 0; MulAdd(m, P0, t0, ref c);
-        t0 = MulAdd(m, P1, t1, ref c);
-        t1 = MulAdd(m, P2, t2, ref c);
-        t2 = MulAdd(m, P3, t3, ref c);
-        t3 = MulAdd(m, P4, t4, ref c);
-        t4 = MulAdd(m, P5, t5, ref c);
-        t5 = c + hiw;
-        // round 1
-        c = 0;
-        t0 = MulAdd(a.l0, b.l1, t0, ref c);
-        t1 = MulAdd(a.l1, b.l1, t1, ref c);
-        t2 = MulAdd(a.l2, b.l1, t2, ref c);
-        t3 = MulAdd(a.l3, b.l1, t3, ref c);
-        t4 = MulAdd(a.l4, b.l1, t4, ref c);
-        t5 = MulAdd(a.l5, b.l1, t5, ref c);
-        hiw = c;
-        m = t0 * Inv;
-        c = 0; MulAdd(m, P0, t0, ref c);
-        t0 = MulAdd(m, P1, t1, ref c);
-        t1 = MulAdd(m, P2, t2, ref c);
-        t2 = MulAdd(m, P3, t3, ref c);
-        t3 = MulAdd(m, P4, t4, ref c);
-        t4 = MulAdd(m, P5, t5, ref c);
-        t5 = c + hiw;
-        // round 2
-        c = 0;
-        t0 = MulAdd(a.l0, b.l2, t0, ref c);
-        t1 = MulAdd(a.l1, b.l2, t1, ref c);
-        t2 = MulAdd(a.l2, b.l2, t2, ref c);
-        t3 = MulAdd(a.l3, b.l2, t3, ref c);
-        t4 = MulAdd(a.l4, b.l2, t4, ref c);
-        t5 = MulAdd(a.l5, b.l2, t5, ref c);
-        hiw = c;
-        m = t0 * Inv;
-        c = 0; MulAdd(m, P0, t0, ref c);
-        t0 = MulAdd(m, P1, t1, ref c);
-        t1 = MulAdd(m, P2, t2, ref c);
-        t2 = MulAdd(m, P3, t3, ref c);
-        t3 = MulAdd(m, P4, t4, ref c);
-        t4 = MulAdd(m, P5, t5, ref c);
-        t5 = c + hiw;
-        // round 3
-        c = 0;
-        t0 = MulAdd(a.l0, b.l3, t0, ref c);
-        t1 = MulAdd(a.l1, b.l3, t1, ref c);
-        t2 = MulAdd(a.l2, b.l3, t2, ref c);
-        t3 = MulAdd(a.l3, b.l3, t3, ref c);
-        t4 = MulAdd(a.l4, b.l3, t4, ref c);
-        t5 = MulAdd(a.l5, b.l3, t5, ref c);
-        hiw = c;
-        m = t0 * Inv;
-        c = 0; MulAdd(m, P0, t0, ref c);
-        t0 = MulAdd(m, P1, t1, ref c);
-        t1 = MulAdd(m, P2, t2, ref c);
-        t2 = MulAdd(m, P3, t3, ref c);
-        t3 = MulAdd(m, P4, t4, ref c);
-        t4 = MulAdd(m, P5, t5, ref c);
-        t5 = c + hiw;
-        // round 4
-        c = 0;
-        t0 = MulAdd(a.l0, b.l4, t0, ref c);
-        t1 = MulAdd(a.l1, b.l4, t1, ref c);
-        t2 = MulAdd(a.l2, b.l4, t2, ref c);
-        t3 = MulAdd(a.l3, b.l4, t3, ref c);
-        t4 = MulAdd(a.l4, b.l4, t4, ref c);
-        t5 = MulAdd(a.l5, b.l4, t5, ref c);
-        hiw = c;
-        m = t0 * Inv;
-        c = 0; MulAdd(m, P0, t0, ref c);
-        t0 = MulAdd(m, P1, t1, ref c);
-        t1 = MulAdd(m, P2, t2, ref c);
-        t2 = MulAdd(m, P3, t3, ref c);
-        t3 = MulAdd(m, P4, t4, ref c);
-        t4 = MulAdd(m, P5, t5, ref c);
-        t5 = c + hiw;
-        // round 5
-        c = 0;
-        t0 = MulAdd(a.l0, b.l5, t0, ref c);
-        t1 = MulAdd(a.l1, b.l5, t1, ref c);
-        t2 = MulAdd(a.l2, b.l5, t2, ref c);
-        t3 = MulAdd(a.l3, b.l5, t3, ref c);
-        t4 = MulAdd(a.l4, b.l5, t4, ref c);
-        t5 = MulAdd(a.l5, b.l5, t5, ref c);
-        hiw = c;
-        m = t0 * Inv;
-        c = 0; MulAdd(m, P0, t0, ref c);
-        t0 = MulAdd(m, P1, t1, ref c);
-        t1 = MulAdd(m, P2, t2, ref c);
-        t2 = MulAdd(m, P3, t3, ref c);
-        t3 = MulAdd(m, P4, t4, ref c);
-        t4 = MulAdd(m, P5, t5, ref c);
-        t5 = c + hiw;
-        return Reduce(t0, t1, t2, t3, t4, t5);
-    }
-
-    public static Fp Square(in Fp a) => Mul(a, a);
-
-    // E1: y² = x³ + 4.
-    private static readonly Fp Four = FromBigInteger(4);
-    public static Fp CurveB => Four;
-    public static Fp MulBy3B(in Fp a)
-    {
-        var a4 = Double(Double(a));
-        return Add(Double(a4), a4); // 12a
-    }
-
-    public static Fp MulBySmall(in Fp a, int k)
-    {
-        Fp r = default, x = a;
-        for (; k > 0; k >>= 1)
-        {
-            if ((k & 1) != 0) r = Add(r, x);
-            x = Add(x, x);
-        }
-        return r;
-    }
-
     /// <summary>Constant-time selection: b when mask is all ones, a when zero.</summary>
     public static Fp Select(in Fp a, in Fp b, ulong mask) => new(
         a.l0 ^ ((a.l0 ^ b.l0) & mask), a.l1 ^ ((a.l1 ^ b.l1) & mask), a.l2 ^ ((a.l2 ^ b.l2) & mask),
@@ -244,15 +115,24 @@ internal readonly struct Fp : ICurveField<Fp>
     public static bool Equals(in Fp a, in Fp b) =>
         ((a.l0 ^ b.l0) | (a.l1 ^ b.l1) | (a.l2 ^ b.l2) | (a.l3 ^ b.l3) | (a.l4 ^ b.l4) | (a.l5 ^ b.l5)) == 0;
 
-    /// <summary>a^e for a public exponent given as little-endian limbs.</summary>
+    /// <summary>
+    /// a^e for a public exponent given as little-endian limbs: fixed 4-bit windows. The exponent drives the control
+    /// flow and the table index, never the base, so this is constant-time in a (inversion of secret-derived values).
+    /// </summary>
     public static Fp Pow(in Fp a, ReadOnlySpan<ulong> e)
     {
+        Span<Fp> table = stackalloc Fp[16];
+        table[0] = One;
+        table[1] = a;
+        for (int i = 2; i < 16; i++) table[i] = Mul(table[i - 1], a);
         Fp r = One;
+        bool started = false;
         for (int i = e.Length - 1; i >= 0; i--)
-            for (int bit = 63; bit >= 0; bit--)
+            for (int shift = 60; shift >= 0; shift -= 4)
             {
-                r = Square(r);
-                if (((e[i] >> bit) & 1) != 0) r = Mul(r, a);
+                int w = (int)((e[i] >> shift) & 0xF);
+                if (started) r = Square(Square(Square(Square(r))));
+                if (w != 0) { r = started ? Mul(r, table[w]) : table[w]; started = true; }
             }
         return r;
     }
@@ -270,6 +150,8 @@ internal readonly struct Fp : ICurveField<Fp>
         root = Pow(a, PPlus1Over4);
         return Equals(Square(root), a);
     }
+
+    public static readonly Fp InvTwo = Inverse(FromBigInteger(2));
 
     /// <summary>Euler's criterion; zero counts as a square.</summary>
     public static bool IsSquare(in Fp a) => a.IsZero || Equals(Pow(a, PMinus1Over2), One);
@@ -325,9 +207,35 @@ internal readonly struct Fp : ICurveField<Fp>
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(be48[40..], c.l0);
     }
 
-    /// <summary>Reduces a big-endian integer of any length modulo p (hash_to_field uses 64 bytes).</summary>
-    public static Fp FromBigEndianWide(ReadOnlySpan<byte> be) =>
-        FromBigInteger(new BigInteger(be, isUnsigned: true, isBigEndian: true));
+    // R^3 mod p: Mul(x, R3) = x·R², the Montgomery form of x·2^384.
+    private static readonly Fp R3 = FromBigInteger(BigInteger.ModPow(BigInteger.One << 384, 3, Modulus)).FromMontgomery();
+
+    /// <summary>
+    /// v mod p for a 64-byte big-endian v (hash_to_field, L = 64), without allocation: v = hi·2^384 + lo, so
+    /// v·R = Mul(hi, R³) + Mul(lo mod p, R²).
+    /// </summary>
+    public static Fp FromBigEndianWide(ReadOnlySpan<byte> be64)
+    {
+        if (be64.Length != 64) return FromBigInteger(new BigInteger(be64, isUnsigned: true, isBigEndian: true));
+        var hi = new Fp(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[8..]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64), 0, 0, 0, 0);
+        ulong a5 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[16..]);
+        ulong a4 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[24..]);
+        ulong a3 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[32..]);
+        ulong a2 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[40..]);
+        ulong a1 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[48..]);
+        ulong a0 = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(be64[56..]);
+        // lo < 2^384 < 10p: subtract p until below it (public data, so the loop count may vary).
+        while (true)
+        {
+            ulong b = 0;
+            ulong s0 = SubB(a0, P0, ref b), s1 = SubB(a1, P1, ref b), s2 = SubB(a2, P2, ref b);
+            ulong s3 = SubB(a3, P3, ref b), s4 = SubB(a4, P4, ref b), s5 = SubB(a5, P5, ref b);
+            if (b != 0) break;
+            a0 = s0; a1 = s1; a2 = s2; a3 = s3; a4 = s4; a5 = s5;
+        }
+        return Add(Mul(hi, R3), Mul(new Fp(a0, a1, a2, a3, a4, a5), R2));
+    }
 
     public static Fp FromBigInteger(BigInteger v)
     {

@@ -69,22 +69,31 @@ internal readonly struct Fp2 : ICurveField<Fp2>
 
     public static Fp2 Pow(in Fp2 a, BigInteger e) => Pow(a, Fp.Limbs(e));
 
-    private static readonly ulong[] PMinus3Over4 = Fp.Limbs((Fp.Modulus - 3) / 4);
-    private static readonly ulong[] PMinus1Over2 = Fp.Limbs((Fp.Modulus - 1) / 2);
-
     /// <summary>
-    /// Square root for p ≡ 3 (mod 4) (Adj and Rodríguez-Henríquez, "Square root computation over even extension
-    /// fields", Algorithm 9); false when a is not a square.
+    /// Square root through the base field (the "complex method", p ≡ 3 mod 4): γ = √(a0² + a1²), x0 = √((a0 ± γ)/2),
+    /// x1 = a1/(2x0). Three or four Fp exponentiations instead of two Fp2 ones, and a non-square is found at the
+    /// first (its norm is a non-square in Fp). Inputs are public (decoding, hashing); false when a is not a square.
     /// </summary>
     public static bool TrySqrt(in Fp2 a, out Fp2 root)
     {
-        var a1 = Pow(a, PMinus3Over4);
-        var alpha = Mul(Square(a1), a);
-        var x0 = Mul(a1, a);
-        if (Equals(alpha, Neg(One)))
-            root = new Fp2(Fp.Neg(x0.C1), x0.C0); // u·x0
-        else
-            root = Mul(Pow(Add(One, alpha), PMinus1Over2), x0);
+        if (a.C1.IsZero)
+        {
+            // −1 is a non-residue, so exactly one of a0 and −a0 has a root in Fp.
+            if (Fp.TrySqrt(a.C0, out var r)) root = new Fp2(r, Fp.Zero);
+            else { Fp.TrySqrt(Fp.Neg(a.C0), out r); root = new Fp2(Fp.Zero, r); }
+            return Equals(Square(root), a);
+        }
+        root = default;
+        var norm = Fp.Add(Fp.Square(a.C0), Fp.Square(a.C1));
+        if (!Fp.TrySqrt(norm, out var gamma)) return false;
+        var delta = Fp.Mul(Fp.Add(a.C0, gamma), Fp.InvTwo);
+        if (!Fp.TrySqrt(delta, out var x0))
+        {
+            delta = Fp.Mul(Fp.Sub(a.C0, gamma), Fp.InvTwo);
+            if (!Fp.TrySqrt(delta, out x0)) return false;
+        }
+        var x1 = Fp.Mul(a.C1, Fp.Inverse(Fp.Double(x0)));
+        root = new Fp2(x0, x1);
         return Equals(Square(root), a);
     }
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Morph.Protocol.Crypto.Bls;
 
@@ -86,13 +85,9 @@ internal static class HashToCurve
         var tv1 = Fp2.Add(Fp2.Square(zu2), zu2); // Z²u⁴ + Zu²
         Fp2 x1 = tv1.IsZero ? BOverZA : Fp2.Mul(MinusBOverA, Fp2.Add(Fp2.One, Fp2.Inverse(tv1)));
         var gx1 = Fp2.Add(Fp2.Mul(Fp2.Add(Fp2.Square(x1), A), x1), B);
-        Fp2 x, y;
-        if (Fp2.IsSquare(gx1))
-        {
-            x = x1;
-            Fp2.TrySqrt(gx1, out y);
-        }
-        else
+        // The root attempt doubles as the is_square test (a non-square fails at its first step).
+        Fp2 x = x1;
+        if (!Fp2.TrySqrt(gx1, out var y))
         {
             x = Fp2.Mul(zu2, x1);
             var gx2 = Fp2.Add(Fp2.Mul(Fp2.Add(Fp2.Square(x), A), x), B);
@@ -151,6 +146,4 @@ internal static class HashToCurve
         // x = xn/xd, y = y·yn/yd  →  (xn·yd : y·yn·xd : xd·yd)
         return new Point<Fp2>(Fp2.Mul(xn, yd), Fp2.Mul(Fp2.Mul(y, yn), xd), Fp2.Mul(xd, yd));
     }
-
-    public static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
 }
