@@ -1,3 +1,4 @@
+using Morph.Protocol.L1.Rollup;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
@@ -154,11 +155,15 @@ public static class BlsVectorRunner
 
     private static string? BatchSignature(JsonElement input, JsonElement output)
     {
-        var newSet = input.GetProperty("newSequencerSet").EnumerateArray().Select(Hex).ToList();
-        var setChange = BatchSigningRootForVectors.SetChangeHash(newSet);
+        // The signing root and quorum are the Rollup's own (L1.Rollup.BatchSigning), not a copy for the vectors.
+        var newSet = input.GetProperty("newSequencerSet").EnumerateArray().Select(e => Morph.Protocol.Primitives.Address.Parse(e.GetString()!.ToLowerInvariant())).ToList();
+        var setChange = BatchSigning.SetChangeHash(newSet).ToArray();
         if (!SameHex(setChange, output.GetProperty("setChangeHash"))) return $"setChangeHash: got {ToHex(setChange)}";
-        var root = BatchSigningRootForVectors.SigningRoot(Uint(input.GetProperty("l1ChainId")), Hex(input.GetProperty("rollup")),
-            Uint(input.GetProperty("batchIndex")), Hex(input.GetProperty("batchHash")), setChange);
+        var root = BatchSigning.SigningRoot(Morph.Protocol.Primitives.UInt256.FromBigInteger(Uint(input.GetProperty("l1ChainId"))),
+            Morph.Protocol.Primitives.Address.FromBytes(Hex(input.GetProperty("rollup"))),
+            Morph.Protocol.Primitives.UInt256.FromBigInteger(Uint(input.GetProperty("batchIndex"))),
+            Morph.Protocol.Primitives.Bytes32.FromBytes(Hex(input.GetProperty("batchHash"))),
+            Morph.Protocol.Primitives.Bytes32.FromBytes(setChange)).ToArray();
         if (!SameHex(root, output.GetProperty("signingRoot"))) return $"signingRoot: got {ToHex(root)}";
 
         var members = input.GetProperty("latestSequencerSet").EnumerateArray().ToList();
@@ -190,7 +195,7 @@ public static class BlsVectorRunner
         var aggPk = BlsPublicKey.Aggregate(keys.ToArray());
         if (!aggPk.IsOk || !Scheme.Verify(aggPk.Value, root, sig)) return "Verify with the aggregated key refused";
 
-        bool quorum = BatchSigningRootForVectors.QuorumMet(signers.Count, members.Count);
+        bool quorum = BatchSigning.QuorumMet(signers.Count, members.Count, ProtocolParameters.Devnet.SignatureQuorum);
         return quorum == output.GetProperty("quorumMet").GetBoolean() ? null : $"quorumMet: expected {output.GetProperty("quorumMet")}, got {quorum}";
     }
 }
