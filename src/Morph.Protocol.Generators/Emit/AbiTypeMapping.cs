@@ -66,11 +66,7 @@ namespace Morph.Protocol.Generators.Emit
         public static bool IsIndexedHash(FieldModel f) =>
             f.Indexed && f.Type.Kind is AbiKind.Bytes or AbiKind.String or AbiKind.Array or AbiKind.Struct;
 
-        public static string Pascal(string name)
-        {
-            var trimmed = name.TrimStart('_');
-            if (trimmed.Length == 0) return "Value";
-            return char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
-        }
+        /// <summary>The binder's naming rule, so generated member names are the ones the binder checked for clashes.</summary>
+        public static string Pascal(string name) => Morph.Protocol.Spec.Binding.Binder.Pascal(name);
     }
 }

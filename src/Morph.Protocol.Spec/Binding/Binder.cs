@@ -152,7 +152,8 @@ namespace Morph.Protocol.Spec.Binding
             return true;
         }
 
-        internal static string Pascal(string name)
+        /// <summary>The C# member name of a spec name: leading underscores dropped, first letter upper-case.</summary>
+        public static string Pascal(string name)
         {
             var trimmed = name.TrimStart('_');
             if (trimmed.Length == 0) return "Value";
