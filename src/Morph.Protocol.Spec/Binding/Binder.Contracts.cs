@@ -26,7 +26,8 @@ namespace Morph.Protocol.Spec.Binding
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var f in s.Fields)
             {
-                if (!names.Add(f.Name.Text)) { Error(SpecDiagnosticIds.DuplicateMemberName, f.Name.Span, $"field '{f.Name.Text}' appears twice in struct '{name}'"); ok = false; }
+                // Compared as generated (PascalCase), like parameters: 'a' and '_a' would both be property A.
+                if (!names.Add(Pascal(f.Name.Text))) { Error(SpecDiagnosticIds.DuplicateMemberName, f.Name.Span, $"field '{f.Name.Text}' of struct '{name}' clashes with another field's name"); ok = false; }
                 var t = ResolveType(f.Type, resolving);
                 if (t is null) ok = false; else fields.Add(new FieldModel(f.Name.Text, t, false));
             }
@@ -131,7 +132,7 @@ namespace Morph.Protocol.Spec.Binding
                 if (!signatures.Add("event " + signature)) { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"event {signature} is declared twice in contract '{c.Name.Text}'"); continue; }
                 var member = Pascal(e.Name.Text);
                 if (!members.Add("event " + member)) { Error(SpecDiagnosticIds.DuplicateMemberName, e.Name.Span, $"event name '{member}' is used twice in contract '{c.Name.Text}'"); continue; }
-                if (ps.Count(p => p.Indexed) > 3) { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"event '{e.Name.Text}' has more than 3 indexed parameters"); continue; }
+                if (ps.Count(p => p.Indexed) > 3) { Error(SpecDiagnosticIds.TooManyIndexed, e.Name.Span, $"event '{e.Name.Text}' has more than 3 indexed parameters"); continue; }
                 bool targetsOk = e.EmittedOn.All(CheckTarget);
                 if (!targetsOk) continue;
                 events.Add(new EventModel(e.Name.Text, member, signature, ps.ToEquatableArray(),

@@ -24,6 +24,7 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string DuplicateSignature = "MPS202";
         public const string UnknownTrigger = "MPS203";
         public const string DuplicateMemberName = "MPS204";
+        public const string TooManyIndexed = "MPS205";
 
         public const string BadParameterValue = "MPS301";
     }

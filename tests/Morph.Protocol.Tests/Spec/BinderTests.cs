@@ -285,10 +285,19 @@ public sealed class BinderTests
     }
 
     [TestMethod]
-    public void MPS202_more_than_three_indexed_event_parameters()
+    public void MPS205_more_than_three_indexed_event_parameters()
     {
         var text = "contract K {\n  event E(uint8 indexed a, uint8 indexed b, uint8 indexed c, uint8 indexed d);\n}\n";
-        Single(Diagnostics(text), SpecDiagnosticIds.DuplicateSignature, (2, 9), "event 'E' has more than 3 indexed parameters");
+        Single(Diagnostics(text), SpecDiagnosticIds.TooManyIndexed, (2, 9), "event 'E' has more than 3 indexed parameters");
+    }
+
+    [TestMethod]
+    public void MPS204_struct_fields_that_clash_as_generated()
+    {
+        var text = "struct S { uint256 a; uint256 _a; }\ncontract K {\n  function f(S s);\n}\n";
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.DuplicateMemberName, (1, 31), "field '_a' of struct 'S' clashes with another field's name");
+        Assert.AreEqual(0, model.Contracts.Count, "a contract using the broken struct is left out whole");
     }
 
     [TestMethod]
@@ -345,7 +354,7 @@ public sealed class BinderTests
         var text = "struct S {\n  uint256 a;\n  uint8 a;\n}\ncontract K {\n  function f(uint256 a, uint256 _a);\n}\n";
         var ds = Diagnostics(text);
         Assert.AreEqual(2, ds.Count, Show(ds));
-        Has(ds, SpecDiagnosticIds.DuplicateMemberName, (3, 9), "field 'a' appears twice in struct 'S'");
+        Has(ds, SpecDiagnosticIds.DuplicateMemberName, (3, 9), "field 'a' of struct 'S' clashes with another field's name");
         Has(ds, SpecDiagnosticIds.DuplicateMemberName, (6, 33), "parameter '_a' of function 'f' clashes with another parameter's name");
     }
 
