@@ -83,6 +83,7 @@ namespace Morph.Protocol.Spec.Binding
                     Warning(SpecDiagnosticIds.UnusedGuard, g.Name.Span, $"guard '{g.Name.Text}' is declared but no transition uses it");
 
             CheckSingleSlash(l, transitions);
+            CheckAmbiguous(l);
 
             if (initials.Count == 1)
             {
@@ -113,6 +114,22 @@ namespace Morph.Protocol.Spec.Binding
                     Error(SpecDiagnosticIds.RepeatableSlash, slash.Trigger.Span,
                         $"slash '{slash.Trigger.Text}' can fire again: state '{again.From}' is reachable from '{slash.To.Text}' and is the source of slash '{again.Trigger}'");
             }
+        }
+
+        /// <summary>Two transitions on one trigger from one state can both be permitted at once when one of them has no
+        /// guard: Stateless would refuse to fire. (Guarded pairs must exclude each other; that is the hosts' contract.)</summary>
+        private void CheckAmbiguous(LifecycleSyntax l)
+        {
+            var seen = new List<(string Trigger, string From, bool Guarded)>();
+            foreach (var t in l.Transitions)
+                foreach (var f in t.From)
+                {
+                    bool guarded = t.Guards.Count > 0 || t.Lock != null;
+                    if (seen.Any(x => x.Trigger == t.Trigger.Text && x.From == f.Text && (!x.Guarded || !guarded)))
+                        Error(SpecDiagnosticIds.AmbiguousTransition, t.Trigger.Span,
+                            $"trigger '{t.Trigger.Text}' from state '{f.Text}' has another transition and one of them has no guard: both could be permitted at once");
+                    seen.Add((t.Trigger.Text, f.Text, guarded));
+                }
         }
 
         /// <summary>The lockup rule at the spec level: a transition that releases funds names its lock, or every

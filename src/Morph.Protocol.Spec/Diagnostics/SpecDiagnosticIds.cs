@@ -19,6 +19,7 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string RepeatableSlash = "MPS108";
         public const string UnusedGuard = "MPS109";
         public const string UnreachableState = "MPS110";
+        public const string AmbiguousTransition = "MPS111";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

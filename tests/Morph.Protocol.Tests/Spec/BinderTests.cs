@@ -231,6 +231,18 @@ public sealed class BinderTests
         Assert.AreEqual(1, model.Lifecycles.Count);
     }
 
+    [TestMethod]
+    public void MPS111_a_second_transition_on_the_same_trigger_and_state_needs_both_guarded()
+    {
+        var text = Lifecycle("  guard G;\n  on Go: A -> B;\n  on Go: A -> C when G;\n");
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.AmbiguousTransition, At(text, "Go: A -> C"),
+            "trigger 'Go' from state 'A' has another transition and one of them has no guard");
+        Assert.AreEqual(0, model.Lifecycles.Count);
+        var ok = Lifecycle("  guard G;\n  guard H;\n  on Go: A -> B when G;\n  on Go: A -> C when H;\n");
+        Assert.AreEqual(0, Compile(ok).Diagnostics.Count, "guarded on both sides: the hosts keep them exclusive");
+    }
+
     // ---- MPS201..MPS204 ----
 
     [TestMethod]
