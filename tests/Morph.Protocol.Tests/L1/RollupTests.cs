@@ -69,6 +69,30 @@ public sealed class RollupTests
         CollectionAssert.AreEqual(new[] { b, d }, net.Rollup.LatestSequencerSet.ToArray());
     }
 
+    [TestMethod]
+    public void Before_BLS_a_false_set_change_is_unprovable_and_its_submitter_is_slashed()
+    {
+        var proofs = new ModelProofSystem();
+        var net = Create(5, x: 3, proofs: proofs);
+        net.RelayAll();
+        Ok(net.MarkL2Genesis(Owner));
+        var liar = Staker(4);
+        var falseSet = new[] { Staker(4).Address, Staker(5).Address };
+        Ok(net.CommitBatch(liar.Address, new BatchCommit(1, Hash("b1"), falseSet)));
+        CollectionAssert.AreEqual(falseSet, net.Rollup.LatestSequencerSet.ToArray());
+        // L2's history has no such set: the proof system refuses any proof of this batch.
+        proofs.MarkFraudulent(Hash("b1"));
+        Ok(net.ChallengeBatch(Outsider, net.Parameters.ChallengeDeposit, 1));
+        var batch = net.Rollup.BatchAt(1)!;
+        Refused(net, ProtocolRule.InvalidProof, () => net.ProveBatch(liar.Address, 1, ModelProofSystem.ProofOf(1, batch.Hash, batch.SetChangeHash)));
+        net.AdvanceBy(net.Parameters.ProofWindow + 1);
+        Ok(net.SettleChallenge(Outsider, 1));
+        Assert.AreEqual(L1StakerState.Banned, net.Staking.StateOf(liar.Address), "pre-BLS: the submitter answers");
+        Assert.AreEqual(L1StakerState.Active, net.Staking.StateOf(Staker(5).Address), "nobody else is slashed");
+        CollectionAssert.AreEqual(First(3).Select(x => x.Address).ToArray(), net.Rollup.LatestSequencerSet.ToArray(), "the set returns to its value before the batch");
+        Assert.AreEqual(0, net.CheckInvariants().Count, string.Join("; ", net.CheckInvariants()));
+    }
+
     // ---- BLS mode commits ----
 
     [TestMethod]
