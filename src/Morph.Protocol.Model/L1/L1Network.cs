@@ -23,7 +23,7 @@ public sealed record L1Genesis(Address Owner, Address StakingAddress, Address Ro
 /// <summary>The L1 side of the protocol in one deterministic object: the clock, L1 staking, the rollup, the messenger
 /// and the ETH ledger, with the L2 inbox the messages feed. Every operation first applies what time made due
 /// (bans, matured rewards), then validates in full, then applies; a refused one changes nothing.</summary>
-public sealed class L1Network
+public sealed partial class L1Network
 {
     public L1Network(ProtocolParameters? parameters = null, L1Genesis? genesis = null, IRestakingStrategy? strategy = null,
         IBlsSignatureScheme? bls = null, IValidityProofSystem? proofs = null)

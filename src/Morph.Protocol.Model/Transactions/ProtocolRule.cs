@@ -4,8 +4,14 @@ namespace Morph.Protocol.Transactions;
 /// exactly one of these (the first broken, in validation order) and changes nothing.</summary>
 public enum ProtocolRule
 {
-    // Access
+    // Access and calldata (a transaction that enters as bytes)
     NotOwner,
+    UnknownContract,
+    UnknownFunction,
+    MalformedCalldata,
+    NotPayable,
+    NotModelled,
+    StakingValueFixed,
 
     // L1 staking (PROTOCOL.md section 2)
     AlreadyWhitelisted,
