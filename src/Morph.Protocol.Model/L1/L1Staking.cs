@@ -314,5 +314,7 @@ public sealed class L1Staking
     {
         foreach (var s in _stakers.Values.OrderBy(s => s.Address)) s.WriteState(w);
         w.Write(Strategy.Held);
+        foreach (var (a, n) in _slashCount.OrderBy(x => x.Key)) { w.Write(a); w.Write((ulong)n); }
+        foreach (var (to, amount) in Payments) { w.Write(to); w.Write(amount); }
     }
 }

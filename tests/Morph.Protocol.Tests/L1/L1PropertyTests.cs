@@ -58,7 +58,11 @@ public sealed class L1PropertyTests
                 while (pick >= weights[kind]) pick -= weights[kind++];
                 return new Op(kind, rng.Next(256), rng.Next(1_001));
             }).ToArray();
-            Run(rng.Next(4), ops, unrestakingDelay: (ulong)(i % 3 == 0 ? 700 : 0), reached);
+            var prelude = rng.Next(4);
+            var delay = (ulong)(i % 3 == 0 ? 700 : 0);
+            var hash = Run(prelude, ops, delay, reached);
+            // Deterministic: the same sequence again gives the same state hash.
+            if (i % 10 == 0) Assert.AreEqual(hash, Run(prelude, ops, delay), $"sequence {i} is not deterministic");
         }
         foreach (var path in new[] { "Register", "Withdraw", "OwnerRemove", "Claim", "Genesis", "EnableBls", "Commit", "Challenge", "Settle", "Prove", "Finalize", "ClaimReward" })
             Assert.IsTrue(reached.GetValueOrDefault(path) > 0, $"no sequence applied {path}: {string.Join(", ", reached)}");
@@ -68,7 +72,7 @@ public sealed class L1PropertyTests
     public void Invariants_hold_with_a_restaking_withdrawal_queue() =>
         Sequences.Sample(t => Run(t.Prelude, t.Ops, unrestakingDelay: 700), iter: 30, threads: 1);
 
-    private static void Run(int prelude, Op[] ops, ulong unrestakingDelay, Dictionary<string, int>? reached = null)
+    private static Bytes32 Run(int prelude, Op[] ops, ulong unrestakingDelay, Dictionary<string, int>? reached = null)
     {
         var proofs = new ModelProofSystem();
         var net = new L1Network(Params(x: 3, unrestakingDelay), proofs: proofs);
@@ -104,6 +108,7 @@ public sealed class L1PropertyTests
         var l2 = net.L2.Stakers.Select(s => s.Address).ToList();
         CollectionAssert.AreEqual(net.Staking.ActiveStakers.Select(s => s.Address).ToList(), l2, "invariant 5");
         Assert.AreEqual(0, net.CheckInvariants(allRelayed: true).Count);
+        return net.StateHash();
     }
 
     private static Address Who(int a) => a % 8 == 7 ? Outsider : Staker(a % Stakers + 1).Address;

@@ -460,5 +460,9 @@ public sealed partial class Rollup : IStakerExposure
         foreach (var c in _challenges) c.WriteState(w);
         foreach (var (a, n) in _exposure.OrderBy(x => x.Key)) { w.Write(a); w.Write((ulong)n); }
         foreach (var (a, n) in _removedAtBatch.OrderBy(x => x.Key)) { w.Write(a); w.Write(n); }
+        foreach (var (block, set) in _setHistory) { w.Write(block); foreach (var a in set) w.Write(a); }
+        foreach (var k in _slotsServed.Order()) w.Write(k);
+        foreach (var (a, list) in _maturedUnpaid.OrderBy(x => x.Key)) { w.Write(a); foreach (var c in list) w.Write(c.Id); }
+        foreach (var (to, amount) in Payments) { w.Write(to); w.Write(amount); }
     }
 }
