@@ -13,7 +13,7 @@ namespace Morph.Protocol.Cli.Scenario;
 /// final state hash, on every run.</summary>
 internal sealed class L1Scenario
 {
-    private readonly TextWriter output;
+    private readonly TextWriter _output;
     private readonly ModelProofSystem _proofs = new();
     private readonly L1Network _net;
     private readonly List<DevnetStaker> _stakers = Enumerable.Range(1, 10).Select(DevnetStaker.Create).ToList();
@@ -24,7 +24,7 @@ internal sealed class L1Scenario
 
     public L1Scenario(TextWriter output)
     {
-        this.output = output;
+        _output = output;
         // A restaking withdrawal queue of 50 blocks, so bans and rewards visibly wait for the un-restaking.
         _net = new L1Network(ProtocolParameters.Devnet with { UnrestakingDelayBlocks = 50 }, proofs: _proofs);
     }
@@ -46,14 +46,14 @@ internal sealed class L1Scenario
     private void Step(string title)
     {
         _step++;
-        output.WriteLine($"## Step {_step}: {title}");
-        output.WriteLine();
+        _output.WriteLine($"## Step {_step}: {title}");
+        _output.WriteLine();
         _tx = NewTxTable();
     }
 
     private void EndStep(bool stakers = false, bool ledger = false)
     {
-        _tx.Print(output);
+        _tx.Print(_output);
         if (stakers) PrintStakers();
         if (ledger) PrintLedger();
     }
@@ -61,15 +61,15 @@ internal sealed class L1Scenario
     public int Run()
     {
         var p = _net.Parameters;
-        output.WriteLine("# Morph.Protocol L1 scenario");
-        output.WriteLine();
+        _output.WriteLine("# Morph.Protocol L1 scenario");
+        _output.WriteLine();
         new Table("parameter", "value")
             .Row("stakingValue", $"{p.StakingValue} wei").Row("sequencerSetMaxSize (X)", p.SequencerSetMaxSize)
             .Row("finalizationPeriod", $"{p.FinalizationPeriod} blocks").Row("proofWindow", $"{p.ProofWindow} blocks")
             .Row("withdrawalLockBlocks", $"{p.WithdrawalLockBlocks} blocks").Row("unrestakingDelayBlocks", $"{p.UnrestakingDelayBlocks} blocks")
             .Row("challengeDeposit", $"{p.ChallengeDeposit} wei").Row("challengerRewardPercent", p.ChallengerRewardPercent)
             .Row("proverRewardPercent", p.ProverRewardPercent).Row("signatureQuorum", p.SignatureQuorum)
-            .Print(output, "Genesis parameters (spec/protocol.morph, validated as a whole):");
+            .Print(_output, "Genesis parameters (spec/protocol.morph, validated as a whole):");
 
         _net.AdvanceTo(1_000);
         Step("the owner whitelists ten stakers; they register with a BLS proof of possession");
@@ -150,7 +150,7 @@ internal sealed class L1Scenario
         EndStep();
         var l2 = new Table("L2 staker", "registration nonce");
         foreach (var s in _net.L2.Stakers) l2.Row(Name(s.Address), s.RegistrationNonce);
-        l2.Print(output, "L2's staker list (canonical order):");
+        l2.Print(_output, "L2's staker list (canonical order):");
 
         var broken = _net.CheckInvariants(allRelayed: true);
         var summary = new Table("check", "result");
@@ -159,7 +159,7 @@ internal sealed class L1Scenario
         summary.Row("ETH paid to stakers", string.Join(", ", _net.Staking.Payments.Select(x => $"{Name(x.To)} {x.Amount}")));
         summary.Row("ETH paid by the rollup", string.Join(", ", _net.Rollup.Payments.Select(x => $"{Name(x.To)} {x.Amount}")));
         summary.Row("final state hash", _net.StateHash());
-        summary.Print(output, "Summary:");
+        summary.Print(_output, "Summary:");
         return broken.Count == 0 && _refusedUnexpectedly == 0 ? 0 : 1;
     }
 
@@ -183,7 +183,7 @@ internal sealed class L1Scenario
             t.Row($"staker{s.Number}", s.Address, st?.State.ToString() ?? "None (claimed)", st?.RegistrationNonce, _net.Rollup.LatestSequencerSet.Contains(s.Address) ? "yes" : "",
                 _net.Rollup.ExposureOf(s.Address)?.Rule.ToString() ?? "", _net.Staking.SlashCountOf(s.Address) > 0 ? "yes" : "");
         }
-        t.Print(output, "Stakers:");
+        t.Print(_output, "Stakers:");
     }
 
     private void PrintLedger()
@@ -194,13 +194,13 @@ internal sealed class L1Scenario
             .Row("Open challenge deposits", l.OpenDeposits).Row("Refundable deposits", l.RefundableDeposits).Row("Unclaimed rewards", l.UnclaimedRewards)
             .Row("Treasury", l.Treasury).Row("= received - paid out", $"{l.Received} - {l.PaidOut}")
             .Row("invariant 1", l.Balances(out _) ? "holds" : "BROKEN");
-        t.Print(output, "ETH ledger:");
+        t.Print(_output, "ETH ledger:");
     }
 
     private void PrintSet()
     {
         var t = new Table("latestSequencerSet", "slashed");
         foreach (var a in _net.Rollup.LatestSequencerSet) t.Row(Name(a), _net.Staking.Find(a)!.IsSlashed ? "yes (never counts)" : "");
-        t.Print(output, $"Rollup: {_net.Rollup.State}, last committed {_net.Rollup.LastCommitted}, last finalized {_net.Rollup.LastFinalized}");
+        t.Print(_output, $"Rollup: {_net.Rollup.State}, last committed {_net.Rollup.LastCommitted}, last finalized {_net.Rollup.LastFinalized}");
     }
 }

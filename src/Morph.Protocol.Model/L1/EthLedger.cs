@@ -7,6 +7,7 @@ namespace Morph.Protocol.L1;
 public sealed class EthLedger
 {
     private readonly Dictionary<Address, UInt256> _claimable = new();
+    private readonly Dictionary<Address, UInt256> _refunds = new();   // the refund part of _claimable
 
     public UInt256 Received { get; private set; }
     public UInt256 PaidOut { get; private set; }
@@ -62,8 +63,6 @@ public sealed class EthLedger
         RefundableDeposits += deposit;
         Credit(challenger, deposit, refund: true);
     }
-
-    private readonly Dictionary<Address, UInt256> _refunds = new();
 
     /// <summary>A matured challenger reward (already in UnclaimedRewards) becomes claimable by the challenger.</summary>
     internal void RewardMatured(Address challenger, UInt256 amount) => Credit(challenger, amount);

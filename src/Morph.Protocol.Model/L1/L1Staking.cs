@@ -154,17 +154,16 @@ public sealed class L1Staking
         var message = RegistrationMessage.Compute(Parameters.L1ChainId, StakingAddress, sender, tmKey);
         bool sigValid = sig.IsOk && _bls.Verify(key.Value, message.ToArray(), sig.Value);
 
+        // The guards read the pending registration; it lives only while they are evaluated and the trigger fires.
         s.Pending = new L1Staker.PendingRegistration(value, tmKey, blsKey, popValid, sigValid);
         try
         {
             if (CheckFire(s, L1StakerTrigger.Register, () => StateError(s, sender, "register")) is { } refused) return refused;
+            s.Fire(L1StakerTrigger.Register);
         }
         finally { s.Pending = null; }
 
         var nonce = Messenger.LastNonce + 1;
-        s.Pending = new L1Staker.PendingRegistration(value, tmKey, blsKey, popValid, sigValid);
-        s.Fire(L1StakerTrigger.Register);
-        s.Pending = null;
         s.TmKey = tmKey;
         s.BlsKeyBytes = blsKey;
         s.BlsKey = key.Value;

@@ -283,7 +283,7 @@ public sealed partial class Rollup : IStakerExposure
 
     public TxResult FinalizeBatch(Address sender, ulong index)
     {
-        if (FindLive(index) is not { } batch) return Missing(index);
+        if (BatchAt(index) is not { } batch) return Missing(index);
         if (!batch.CanFire(BatchTrigger.Finalize, out var unmet))
         {
             if (unmet is null || unmet.Count == 0) return TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
@@ -296,8 +296,6 @@ public sealed partial class Rollup : IStakerExposure
         Release(batch.Exposed);
         return TxResult.Ok(new RollupContract.FinalizeBatchEvent(index, batch.Hash, Bytes32.Zero, Bytes32.Zero));
     }
-
-    private Batch? FindLive(ulong index) => BatchAt(index);
 
     private TxResult Missing(ulong index) => TxResult.Fail(ProtocolRule.BatchNotFound, $"no committed batch {index} (last committed {LastCommitted})");
 
@@ -312,7 +310,7 @@ public sealed partial class Rollup : IStakerExposure
     /// <summary>Permissionless, with exactly challengeDeposit, within the finalization period; one open challenge per batch.</summary>
     public TxResult ChallengeBatch(Address sender, UInt256 value, ulong index)
     {
-        if (FindLive(index) is not { } batch) return Missing(index);
+        if (BatchAt(index) is not { } batch) return Missing(index);
         if (batch.State == BatchState.Finalized) return TxResult.Fail(ProtocolRule.BatchFinalized, $"batch {index} is finalized");
         if (batch.State == BatchState.Challenged) return TxResult.Fail(ProtocolRule.ChallengeAlreadyOpen, $"batch {index} already has an open challenge");
         if (value != Parameters.ChallengeDeposit) return TxResult.Fail(ProtocolRule.WrongDeposit, $"a challenge needs exactly {Parameters.ChallengeDeposit} wei, got {value}");
@@ -331,7 +329,7 @@ public sealed partial class Rollup : IStakerExposure
     /// the batch's submitter (not to whoever posts the proof), the rest to the treasury.</summary>
     public TxResult ProveBatch(Address sender, ulong index, ByteString proof)
     {
-        if (FindLive(index) is not { } batch) return Missing(index);
+        if (BatchAt(index) is not { } batch) return Missing(index);
         if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
             return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
         batch.PendingProofValid = _proofs.Verify(index, batch.Hash, batch.SetChangeHash, proof);
@@ -355,7 +353,7 @@ public sealed partial class Rollup : IStakerExposure
     /// are reverted, the answerable stakers are slashed once each, and latestSequencerSet returns to its value before the batch.</summary>
     public TxResult SettleChallenge(Address sender, ulong index)
     {
-        if (FindLive(index) is not { } batch) return Missing(index);
+        if (BatchAt(index) is not { } batch) return Missing(index);
         if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
             return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
         if (!batch.CanFire(BatchTrigger.Settle) || !c.CanFire(ChallengeTrigger.Settle))
