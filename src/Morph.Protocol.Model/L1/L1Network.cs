@@ -34,11 +34,15 @@ public sealed partial class L1Network
         Bls = bls ?? BlsSignatureScheme.Instance;
         Proofs = proofs ?? new ModelProofSystem();
         Messenger = new L1Messenger(Genesis.L2StakingAddress, Genesis.StakingAddress);
-        Staking = new L1Staking(Parameters, Clock, Ledger, Messenger, strategy ?? new WithdrawalQueueStrategy(Parameters.UnrestakingDelayBlocks),
+        Staking = new L1Staking(Parameters, Clock, Ledger, Messenger, strategy ?? DefaultStrategy(Parameters),
             Bls, Genesis.Owner, Genesis.StakingAddress);
         Rollup = new Rollup.Rollup(Parameters, Clock, Staking, Ledger, Bls, Proofs, Genesis.Owner, Genesis.RollupAddress);
         Staking.Exposure = Rollup;
     }
+
+    /// <summary>unrestakingDelayBlocks = 0 means no restaking: the default strategy holds the ETH.</summary>
+    public static IRestakingStrategy DefaultStrategy(ProtocolParameters p) =>
+        p.UnrestakingDelayBlocks == 0 ? new HoldingStrategy() : new WithdrawalQueueStrategy(p.UnrestakingDelayBlocks);
 
     public ProtocolParameters Parameters { get; }
     public L1Genesis Genesis { get; }

@@ -2,13 +2,13 @@ using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.L1.Restaking;
 
-/// <summary>A strategy with a withdrawal queue: an un-restaking completes <c>delayBlocks</c> after it is
-/// requested. With a delay of 0 it is the default strategy, which just holds the ETH.</summary>
+/// <summary>A restaking protocol with a withdrawal queue (as EigenLayer-style restaking has): an un-restaking completes
+/// <c>delayBlocks</c> after it is requested (PROTOCOL.md's unrestakingDelayBlocks).</summary>
 public sealed class WithdrawalQueueStrategy(ulong delayBlocks) : IRestakingStrategy
 {
     private readonly Dictionary<Address, (UInt256 Amount, ulong? CompleteAt)> _positions = new();
 
-    public string Name => delayBlocks == 0 ? "Holding" : $"WithdrawalQueue({delayBlocks} blocks)";
+    public string Name => $"WithdrawalQueue({delayBlocks} blocks)";
     public ulong DelayBlocks => delayBlocks;
     public UInt256 Held { get; private set; }
 
@@ -34,7 +34,4 @@ public sealed class WithdrawalQueueStrategy(ulong delayBlocks) : IRestakingStrat
     {
         if (_positions.Remove(staker, out var p)) Held -= p.Amount;
     }
-
-    /// <summary>The default strategy of PROTOCOL.md: holds the ETH, un-restaking completes at once.</summary>
-    public static WithdrawalQueueStrategy Holding() => new(0);
 }
