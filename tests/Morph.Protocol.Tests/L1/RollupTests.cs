@@ -185,6 +185,26 @@ public sealed class RollupTests
         Ok(CommitSigned(net, Members(net), "b2", sender: Outsider));
     }
 
+    [TestMethod]
+    public void A_window_in_which_the_rollup_was_halted_is_not_a_timeout()
+    {
+        var (net, _) = LostChallenge(4, x: 3);
+        var g = net.Rollup.BlsEnabledAt!.Value;
+        var r = net.Parameters.RollupRotationBlocks;
+        var slotBefore = (net.Block - g) / r - 1;        // a whole slot before the halt: its submitter committed nothing
+        Assert.IsTrue(net.Rollup.SlotTimedOut(slotBefore));
+        Ok(net.SettleChallenge(Outsider, 1));
+        Assert.AreEqual(RollupModeState.BlsHalted, net.Rollup.State);
+        var haltedSlot = (net.Block - g) / r + 1;
+        net.AdvanceTo(g + (haltedSlot + 1) * r);          // the next slot's window passes while halted
+        Assert.IsFalse(net.Rollup.SlotTimedOut(haltedSlot), "halted through its window");
+        Ok(net.ResetSequencerSet(Owner, [Staker(4).Address]));
+        var (next, start, scheduled) = net.Rollup.SlotAt(net.Block + r);
+        Assert.AreEqual(Staker(4).Address, scheduled);
+        net.AdvanceTo(start + net.Parameters.BatchTimeoutBlocks);
+        Assert.IsTrue(net.Rollup.SlotTimedOut(next), "after the reset the scheduled submitter is expected again");
+    }
+
     // ---- challenges ----
 
     [TestMethod]

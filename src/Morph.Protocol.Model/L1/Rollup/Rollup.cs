@@ -40,7 +40,15 @@ public sealed partial class Rollup : IStakerExposure
     {
         Parameters = parameters; Clock = clock; _staking = staking; _ledger = ledger; _bls = bls; _proofs = proofs;
         _owner = owner; Address = rollupAddress;
+        // Halted intervals, for the timeout rule: a submitter is not to blame for a window the rollup was halted in.
+        Lifecycle.OnTransitioned(t =>
+        {
+            if (t.Destination == RollupModeState.BlsHalted) _halts.Add((Clock.Block, null));
+            else if (t.Source == RollupModeState.BlsHalted) _halts[^1] = (_halts[^1].From, Clock.Block);
+        });
     }
+
+    private readonly List<(ulong From, ulong? Until)> _halts = [];
 
     public ProtocolParameters Parameters { get; }
     public L1Clock Clock { get; }
@@ -181,12 +189,14 @@ public sealed partial class Rollup : IStakerExposure
         return (k, start, set.IsDefaultOrEmpty ? null : set[(int)(k % (ulong)set.Length)]);
     }
 
-    /// <summary>A timeout: slot k's window is over, a scheduled submitter existed, it committed nothing in its window,
-    /// and the rollup was not halted at the window's end.</summary>
+    /// <summary>A timeout (PROTOCOL.md section 4): slot k's window is over, a scheduled submitter existed, it committed
+    /// nothing in its window, and the rollup was not halted at any block of that window.</summary>
     public bool SlotTimedOut(ulong k)
     {
         var (_, start, scheduled) = SlotAt(BlsEnabledAt!.Value + k * Parameters.RollupRotationBlocks);
-        return scheduled is not null && Clock.Block >= start + Parameters.BatchTimeoutBlocks && !_slotsServed.Contains(k) && State != RollupModeState.BlsHalted;
+        var end = start + Parameters.BatchTimeoutBlocks - 1;
+        bool halted = _halts.Any(h => h.From <= end && (h.Until is not { } u || u > start));
+        return scheduled is not null && Clock.Block > end && !_slotsServed.Contains(k) && !halted;
     }
 
     // ---- commit ----
@@ -460,6 +470,7 @@ public sealed partial class Rollup : IStakerExposure
         foreach (var (a, n) in _removedAtBatch.OrderBy(x => x.Key)) { w.Write(a); w.Write(n); }
         foreach (var (block, set) in _setHistory) { w.Write(block); foreach (var a in set) w.Write(a); }
         foreach (var k in _slotsServed.Order()) w.Write(k);
+        foreach (var (from, until) in _halts) { w.Write(from); w.Write(until ?? ulong.MaxValue); }
         foreach (var (a, list) in _maturedUnpaid.OrderBy(x => x.Key)) { w.Write(a); foreach (var c in list) w.Write(c.Id); }
         foreach (var (to, amount) in Payments) { w.Write(to); w.Write(amount); }
     }
