@@ -42,21 +42,60 @@ internal static class BlsCore
         keyInfo.CopyTo(info);
         info[^2] = 0; info[^1] = 48; // I2OSP(L = 48, 2)
         var okm = new byte[48];
-        var order = G1.Order;
-        BigInteger skInt = BigInteger.Zero;
-        while (skInt.IsZero)
+        do
         {
             salt = SHA256.HashData(salt);
             var prk = HKDF.Extract(HashAlgorithmName.SHA256, ikm0, salt);
             HKDF.Expand(HashAlgorithmName.SHA256, prk, okm, info);
-            skInt = new BigInteger(okm, isUnsigned: true, isBigEndian: true) % order;
+            ReduceModOrder(okm, sk32);
             CryptographicOperations.ZeroMemory(prk);
         }
-        sk32.Clear();
-        skInt.TryWriteBytes(sk32[(32 - skInt.GetByteCount(isUnsigned: true))..], out _, isUnsigned: true, isBigEndian: true);
+        while (IsZero(sk32)); // the draft's retry; reveals only that a key was zero (probability ~2^-255)
         CryptographicOperations.ZeroMemory(okm);
         CryptographicOperations.ZeroMemory(ikm0);
         return BlsError.None;
+    }
+
+    private static readonly ulong[] OrderLimbs =
+    [
+        0xffffffff00000001UL, 0x53bda402fffe5bfeUL, 0x3339d80809a1d805UL, 0x73eda753299d7d48UL, 0, 0,
+    ];
+
+    /// <summary>OS2IP(okm) mod r for a 48-byte okm, in constant time: binary long division by r·2^i (i = 129..0, public),
+    /// each step a full-width subtraction kept or dropped by a mask, never by a branch on secret bits.</summary>
+    internal static void ReduceModOrder(ReadOnlySpan<byte> okm48, Span<byte> out32)
+    {
+        Span<ulong> x = stackalloc ulong[6], shifted = stackalloc ulong[6], diff = stackalloc ulong[6];
+        for (int i = 0; i < 6; i++) x[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(okm48.Slice(40 - 8 * i, 8));
+        for (int shift = 129; shift >= 0; shift--)
+        {
+            int limbs = shift / 64, bits = shift % 64;
+            for (int i = 5; i >= 0; i--)
+            {
+                int src = i - limbs;
+                ulong hi = src >= 0 ? OrderLimbs[src] << bits : 0;
+                ulong lo = bits != 0 && src - 1 >= 0 ? OrderLimbs[src - 1] >> (64 - bits) : 0;
+                shifted[i] = hi | lo;
+            }
+            ulong borrow = 0;
+            for (int i = 0; i < 6; i++)
+            {
+                ulong a = x[i], b = shifted[i], d = a - b - borrow;
+                borrow = ((~a & b) | (~(a ^ b) & d)) >> 63;
+                diff[i] = d;
+            }
+            ulong keep = borrow - 1; // no borrow: x ≥ r·2^shift, take the difference
+            for (int i = 0; i < 6; i++) x[i] = (diff[i] & keep) | (x[i] & ~keep);
+        }
+        for (int i = 0; i < 4; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(out32.Slice(24 - 8 * i, 8), x[i]);
+        x.Clear(); diff.Clear();
+    }
+
+    private static bool IsZero(ReadOnlySpan<byte> b)
+    {
+        int acc = 0;
+        foreach (var v in b) acc |= v;
+        return acc == 0;
     }
 
     /// <summary>SkToPk: constant-time [sk]g1.</summary>
