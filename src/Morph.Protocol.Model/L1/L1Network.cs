@@ -91,7 +91,8 @@ public sealed partial class L1Network
         return w.Hash();
     }
 
-    /// <summary>The invariants of PROTOCOL.md section 8 that the L1 side carries (1, 3, 5 once relayed, 7); empty when all hold.</summary>
+    /// <summary>The invariants of PROTOCOL.md section 8 that the L1 side carries (1, 3, 5, 7; with <paramref name="allRelayed"/>,
+    /// 5 also against L1's Active stakers); empty when all hold. For tests and tools: it reads every staker.</summary>
     public IReadOnlyList<string> CheckInvariants(bool allRelayed = false)
     {
         var broken = new List<string>();
@@ -108,10 +109,20 @@ public sealed partial class L1Network
             if (Staking.Find(m) is not { IsRegistered: true }) broken.Add($"7: {m} in latestSequencerSet is not a registered staker");
         if (Rollup.State != RollupModeState.PreBls && (Rollup.State == RollupModeState.Bls) != Rollup.LiveMembers.Any())
             broken.Add($"7: the rollup is {Rollup.State} but {(Rollup.LiveMembers.Any() ? "a member is" : "no member is")} unslashed");
+        // 5, general form: L2's stakers are those added by a message <= n and not removed by one <= n (in nonce order).
+        var expected = new List<Address>();
+        foreach (var m in Messenger.Sent.TakeWhile(m => m.Nonce <= L2.LastApplied))
+        {
+            var add = L2StakingContract.AddStakerWithNonceCall.Decode(m.Calldata.Span);
+            if (add.IsOk) { if (!expected.Contains(add.Value!.Add.Addr)) expected.Add(add.Value.Add.Addr); continue; }
+            var remove = L2StakingContract.RemoveStakerWithReasonCall.Decode(m.Calldata.Span);
+            if (remove.IsOk) expected.Remove(remove.Value!.Staker);
+        }
+        var l2 = L2.Stakers.Select(s => s.Address).ToList();
+        if (!expected.SequenceEqual(l2)) broken.Add($"5: L2 stakers [{string.Join(", ", l2)}] != messages up to nonce {L2.LastApplied} [{string.Join(", ", expected)}]");
         if (allRelayed && L2.LastApplied == Messenger.LastNonce)
         {
             var l1 = Staking.ActiveStakers.Select(s => s.Address).ToList();
-            var l2 = L2.Stakers.Select(s => s.Address).ToList();
             if (!l1.SequenceEqual(l2)) broken.Add($"5: L2 stakers [{string.Join(", ", l2)}] != L1 Active stakers [{string.Join(", ", l1)}]");
         }
         return broken;
