@@ -9,11 +9,7 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(EquatableArray<(string Namespace, string Name)> lifecycles, EquatableArray<(string Namespace, string Name)> contracts)
         {
             var w = new SourceWriter();
-            w.Header();
-            w.Line("using System.Collections.Generic;");
-            w.Line("using Morph.Protocol.Contracts;");
-            w.Line("using Morph.Protocol.Lifecycles;");
-            w.Line();
+            w.Header("System.Collections.Generic", "Morph.Protocol.Contracts", "Morph.Protocol.Lifecycles");
             w.Open("namespace Morph.Protocol");
             w.Doc("Every lifecycle and contract the spec declares.");
             w.Open("public static partial class SpecCatalog");

@@ -11,13 +11,7 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(ContractModel c)
         {
             var w = new SourceWriter();
-            w.Header();
-            w.Line("using System;");
-            w.Line("using System.Collections.Generic;");
-            w.Line("using Morph.Protocol.Abi;");
-            w.Line("using Morph.Protocol.Contracts;");
-            w.Line("using Morph.Protocol.Primitives;");
-            w.Line();
+            w.Header("System", "System.Collections.Generic", "Morph.Protocol.Abi", "Morph.Protocol.Contracts", "Morph.Protocol.Primitives");
             w.Open("namespace " + c.Namespace);
             w.Doc($"Bindings of contract {c.Name}. {c.Doc}");
             w.Open($"public static partial class {c.Name}Contract");

@@ -10,12 +10,7 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(LifecycleModel l)
         {
             var w = new SourceWriter();
-            w.Header();
-            w.Line("using System;");
-            w.Line("using System.Collections.Generic;");
-            w.Line("using Stateless;");
-            w.Line("using Morph.Protocol.Lifecycles;");
-            w.Line();
+            w.Header("System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles");
             w.Open("namespace " + l.Namespace);
 
             w.Doc($"States of lifecycle {l.Name}. {l.Doc}");
@@ -99,11 +94,7 @@ namespace Morph.Protocol.Generators.Emit
         public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName)
         {
             var w = new SourceWriter();
-            w.Header();
-            w.Line("using System;");
-            w.Line("using Stateless;");
-            w.Line($"using {l.Namespace};");
-            w.Line();
+            w.Header("System", "Stateless", l.Namespace);
             var S = l.StateEnum;
             var T = l.TriggerEnum;
             if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);

@@ -9,10 +9,7 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(StructModel s, string ns)
         {
             var w = new SourceWriter();
-            w.Header();
-            w.Line("using Morph.Protocol.Abi;");
-            w.Line("using Morph.Protocol.Primitives;");
-            w.Line();
+            w.Header("Morph.Protocol.Abi", "Morph.Protocol.Primitives");
             w.Open("namespace " + ns);
             var props = s.Fields.Select((f, i) => (Field: f, Name: AbiTypeMapping.PropertyName(f.Name, i))).ToList();
             var tuple = new AbiTypeModel(AbiKind.Struct, 0, null, s.Name, s.Fields);
