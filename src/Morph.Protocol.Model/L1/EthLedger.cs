@@ -1,4 +1,5 @@
 using Morph.Protocol.Primitives;
+using Morph.Protocol.Transactions;
 
 namespace Morph.Protocol.L1;
 
@@ -25,6 +26,12 @@ public sealed class EthLedger
     public UInt256 ClaimableOf(Address a) => _claimable.GetValueOrDefault(a);
 
     public IEnumerable<KeyValuePair<Address, UInt256>> Claimables => _claimable;
+
+    /// <summary>Every bucket is part of what was received, so an amount that fits beside <see cref="Received"/> fits
+    /// every bucket it can ever reach: the one check an incoming amount needs before anything changes.</summary>
+    internal ProtocolError? WouldOverflow(UInt256 incoming) => UInt256.TryAdd(Received, incoming, out _)
+        ? null
+        : new ProtocolError(ProtocolRule.ArithmeticOverflow, $"{incoming} wei more would overflow the {Received} wei the contracts have received (2^256 - 1 at most)");
 
     internal void StakeReceived(UInt256 amount) { Received += amount; ActiveStakes += amount; }
     internal void StakeToExiting(UInt256 amount) { ActiveStakes -= amount; ExitingStakes += amount; }

@@ -43,18 +43,27 @@ public sealed partial class L1Network
             RollupContract.MarkL2GenesisCall => MarkL2Genesis(from),
             RollupContract.EnableBlsCall => EnableBls(from),
             RollupContract.ResetSequencerSetCall c => ResetSequencerSet(from, c.NewSet),
-            RollupContract.CommitSignedBatchCall c => CommitBatch(from, new Rollups.BatchCommit((ulong)c.BatchIndex, c.BatchHash,
-                c.NewSequencerSet.Count == 0 ? null : c.NewSequencerSet, c.SignersBitmap, c.AggregateSignature.Length == 0 ? null : c.AggregateSignature)),
+            RollupContract.CommitSignedBatchCall c => BatchIndex(c.BatchIndex) is not { } index
+                ? TxResult.Fail(ProtocolRule.WrongBatchIndex, $"the next batch index is {Rollup.LastCommitted + 1}, got {c.BatchIndex}")
+                : CommitBatch(from, new Rollups.BatchCommit(index, c.BatchHash,
+                    c.NewSequencerSet.Count == 0 ? null : c.NewSequencerSet, c.SignersBitmap, c.AggregateSignature.Length == 0 ? null : c.AggregateSignature)),
             RollupContract.ChallengeStateCall c => Rollup.BatchAt(c.BatchIndex) is { } b && b.Hash != c.BatchHash
                 ? TxResult.Fail(ProtocolRule.BatchNotFound, $"batch {c.BatchIndex} is {b.Hash}, not {c.BatchHash}")
                 : ChallengeBatch(from, tx.Value, c.BatchIndex),
-            RollupContract.ProveBatchCall c => ProveBatch(from, (ulong)c.BatchIndex, c.Proof),
-            RollupContract.SettleChallengeCall c => SettleChallenge(from, (ulong)c.BatchIndex),
-            RollupContract.FinalizeBatchIndexCall c => FinalizeBatch(from, (ulong)c.BatchIndex),
+            RollupContract.ProveBatchCall c => BatchIndex(c.BatchIndex) is { } index ? ProveBatch(from, index, c.Proof) : NoSuchBatch(c.BatchIndex),
+            RollupContract.SettleChallengeCall c => BatchIndex(c.BatchIndex) is { } index ? SettleChallenge(from, index) : NoSuchBatch(c.BatchIndex),
+            RollupContract.FinalizeBatchIndexCall c => BatchIndex(c.BatchIndex) is { } index ? FinalizeBatch(from, index) : NoSuchBatch(c.BatchIndex),
             RollupContract.ClaimRewardCall c => ClaimReward(from, c.Receiver),
             _ => TxResult.Fail(ProtocolRule.NotModelled, function.IsQuery || function.Mutability is "view" or "pure"
                 ? $"{function} is a query: read the model's state instead"
                 : $"{function} is not an operation of the model (Morph's batch headers, gas limits and admin settings are not modelled; see the spec's extension functions)"),
         };
     }
+
+    /// <summary>A uint256 batch index as the model holds it (a ulong); null when it is beyond the model's integers,
+    /// which no batch can have (invariant 6: refused with a typed error, never an overflow).</summary>
+    private static ulong? BatchIndex(UInt256 value) => (value.u1 | value.u2 | value.u3) == 0 ? value.u0 : null;
+
+    private TxResult NoSuchBatch(UInt256 index) =>
+        TxResult.Fail(ProtocolRule.BatchNotFound, $"no committed batch {index} (last committed {Rollup.LastCommitted})");
 }

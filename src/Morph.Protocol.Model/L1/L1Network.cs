@@ -67,7 +67,8 @@ public sealed partial class L1Network
         TimeEvents.AddRange(Rollup.ProcessTime());
     }
 
-    public void AdvanceBy(ulong blocks) => AdvanceTo(Clock.Block + blocks);
+    public void AdvanceBy(ulong blocks) => AdvanceTo(ulong.MaxValue - Clock.Block >= blocks ? Clock.Block + blocks
+        : throw new ArgumentOutOfRangeException(nameof(blocks), $"block {Clock.Block} + {blocks} is beyond the last L1 block (2^64 - 1)"));
 
     /// <summary>Relays every message relayable now, in order (a well-behaved relayer).</summary>
     public int RelayAll()

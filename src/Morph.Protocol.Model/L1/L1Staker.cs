@@ -20,7 +20,10 @@ public sealed partial class L1Staker
     /// <summary>The nonce of its add-staker message: its place in every canonical order.</summary>
     public ulong RegistrationNonce { get; internal set; }
     public ulong? WithdrawBlock { get; internal set; }
-    public ulong? UnrestakeCompleteAt { get; internal set; }
+    public BlockBoundary? UnrestakeCompleteAt { get; internal set; }
+
+    /// <summary>withdrawBlock + withdrawalLockBlocks, exactly: from this block the claim's lock has elapsed.</summary>
+    public BlockBoundary? LockEnds => WithdrawBlock is { } w ? BlockBoundary.After(w, _staking.Parameters.WithdrawalLockBlocks) : null;
 
     public bool IsRegistered => State is L1StakerState.Active or L1StakerState.Exiting or L1StakerState.Slashed or L1StakerState.Banned;
     public bool IsSlashed => State is L1StakerState.Slashed or L1StakerState.Banned;
@@ -32,7 +35,7 @@ public sealed partial class L1Staker
 
     private ulong Now => _staking.Clock.Block;
 
-    private partial bool WithdrawalLockBlocksElapsed() => WithdrawBlock is { } w && Now >= w + _staking.Parameters.WithdrawalLockBlocks;
+    private partial bool WithdrawalLockBlocksElapsed() => LockEnds is { } end && end.IsReachedAt(Now);
     private partial bool ExactStake() => Pending is { } p && p.Value == _staking.Parameters.StakingValue;
     private partial bool KeysUnique() => Pending is { } p && _staking.KeysUnused(p.TmKey, p.BlsKey);
     private partial bool ProofOfPossessionValid() => Pending?.ProofOfPossessionValid == true;
@@ -44,6 +47,6 @@ public sealed partial class L1Staker
     internal void WriteState(StateWriter w)
     {
         w.Write(Address); w.Write((ulong)State); w.Write(TmKey); w.Write(BlsKeyBytes is null ? ReadOnlySpan<byte>.Empty : BlsKeyBytes.Span);
-        w.Write(RegistrationNonce); w.Write(WithdrawBlock ?? ulong.MaxValue); w.Write(UnrestakeCompleteAt ?? ulong.MaxValue);
+        w.Write(RegistrationNonce); w.Write(WithdrawBlock ?? ulong.MaxValue); w.Write(UnrestakeCompleteAt is { } u ? u.ToUInt256() : UInt256.MaxValue);
     }
 }

@@ -1,6 +1,7 @@
 using Morph.Protocol.Contracts;
 using Morph.Protocol.Crypto.Bls;
 using Morph.Protocol.L1.Messaging;
+using Morph.Protocol.Lifecycles;
 using Morph.Protocol.L1.Restaking;
 using Morph.Protocol.Primitives;
 using Morph.Protocol.Transactions;
@@ -28,7 +29,7 @@ public sealed class L1Staking
     private readonly HashSet<Bytes32> _tmKeys = new();
     private readonly HashSet<ByteString> _blsKeys = new();
     private readonly SortedDictionary<ulong, L1Staker> _activeByNonce = new();
-    private readonly PriorityQueue<L1Staker, (ulong At, ulong Nonce)> _pendingBans = new();
+    private readonly PriorityQueue<L1Staker, (BlockBoundary At, ulong Nonce)> _pendingBans = new();
     private readonly Dictionary<Address, int> _slashCount = new();
     private readonly IBlsSignatureScheme _bls;
     private readonly Address _owner;
@@ -82,7 +83,7 @@ public sealed class L1Staking
         var rule = GuardRules[guard];
         return TxResult.Fail(rule, rule switch
         {
-            ProtocolRule.LockNotExpired => $"{s.Address} withdrew at block {s.WithdrawBlock}: claimable from block {s.WithdrawBlock + Parameters.WithdrawalLockBlocks}, now {Clock.Block}",
+            ProtocolRule.LockNotExpired => $"{s.Address} withdrew at block {s.WithdrawBlock}: claimable from block {s.LockEnds}, now {Clock.Block}",
             ProtocolRule.WrongStakeAmount => $"the stake must be exactly stakingValue {Parameters.StakingValue} wei, got {s.Pending?.Value}",
             ProtocolRule.KeyInUse => $"tmKey or BLS key of {s.Address} is already used by a registered or banned staker",
             ProtocolRule.BadProofOfPossession => $"the BLS proof of possession of {s.Address} does not verify",
@@ -159,6 +160,8 @@ public sealed class L1Staking
         try
         {
             if (CheckFire(s, L1StakerTrigger.Register, () => StateError(s, sender, "register")) is { } refused) return refused;
+            // Every rule holds; the stake must still fit the ledger (all ETH held is bounded by what was received).
+            if (Ledger.WouldOverflow(value) is { } overflow) return TxResult.Fail(overflow);
             s.Fire(L1StakerTrigger.Register);
         }
         finally { s.Pending = null; }
@@ -218,8 +221,11 @@ public sealed class L1Staking
         return TxResult.Ok(events);
     }
 
+    /// <summary>Applies a validated exit. Nothing here can fail: the lock's end and the un-restaking's completion are
+    /// exact boundaries (a huge duration just never ends), and the stake moves between buckets of the same total.</summary>
     private IContractEvent[] Exit(L1Staker s, L1StakerTrigger trigger, RemovalReason reason)
     {
+        var lockEnds = BlockBoundary.After(Clock.Block, Parameters.WithdrawalLockBlocks);
         s.Fire(trigger);
         s.WithdrawBlock = Clock.Block;
         s.UnrestakeCompleteAt = Strategy.RequestUnrestake(s.Address, Clock.Block);
@@ -228,7 +234,7 @@ public sealed class L1Staking
         var (_, sent) = Messenger.Send(L1ToL2Message.RemoveStaker(s.Address, reason), Clock.Block);
         return
         [
-            new L1StakingContract.WithdrawnEvent(s.Address, Clock.Block + Parameters.WithdrawalLockBlocks),
+            new L1StakingContract.WithdrawnEvent(s.Address, lockEnds.ToUInt256()),
             new L1StakingContract.StakersRemovedEvent(new ValueArray<Address>([s.Address])),
             sent,
         ];
@@ -262,12 +268,12 @@ public sealed class L1Staking
 
     /// <summary>Slashes each named staker once, for its whole stake. Already slashed or gone is skipped: nobody
     /// else's ETH is touched. Returns who was slashed and the L1 block from which all their un-restakings are done.</summary>
-    internal (IReadOnlyList<Address> Slashed, ulong CompleteAt, IReadOnlyList<IContractEvent> Events) Slash(IEnumerable<Address> stakers)
+    internal (IReadOnlyList<Address> Slashed, BlockBoundary CompleteAt, IReadOnlyList<IContractEvent> Events) Slash(IEnumerable<Address> stakers)
     {
         var slashed = new List<Address>();
         var removedActive = new List<Address>();
         var events = new List<IContractEvent>();
-        ulong completeAt = Clock.Block;
+        var completeAt = BlockBoundary.At(Clock.Block);
         foreach (var a in stakers.Distinct())
         {
             if (!_stakers.TryGetValue(a, out var s) || !s.CanFire(L1StakerTrigger.Slash)) continue;
@@ -276,7 +282,7 @@ public sealed class L1Staking
             _slashCount[a] = _slashCount.GetValueOrDefault(a) + 1;
             Ledger.StakeSlashed(Parameters.StakingValue, wasExiting: !wasActive);
             s.UnrestakeCompleteAt = Strategy.RequestUnrestake(a, Clock.Block);
-            completeAt = Math.Max(completeAt, s.UnrestakeCompleteAt.Value);
+            completeAt = BlockBoundary.Max(completeAt, s.UnrestakeCompleteAt.Value);
             _pendingBans.Enqueue(s, (s.UnrestakeCompleteAt.Value, s.RegistrationNonce));
             slashed.Add(a);
             if (wasActive)
@@ -299,7 +305,7 @@ public sealed class L1Staking
     internal IReadOnlyList<IContractEvent> ProcessMaturedUnrestaking()
     {
         List<IContractEvent>? events = null;
-        while (_pendingBans.TryPeek(out var s, out var key) && key.At <= Clock.Block)
+        while (_pendingBans.TryPeek(out var s, out var key) && key.At.IsReachedAt(Clock.Block))
         {
             _pendingBans.Dequeue();
             s.Fire(L1StakerTrigger.UnrestakeCompleted);

@@ -12,6 +12,10 @@ public enum ProtocolRule
     NotPayable,
     NotModelled,
     StakingValueFixed,
+    /// <summary>A calldata value beyond the model's integers (PROTOCOL.md 8, invariant 6).</summary>
+    ValueOutOfRange,
+    /// <summary>A stored amount would exceed 2^256 − 1 (PROTOCOL.md 1b, "Arithmetic never wraps").</summary>
+    ArithmeticOverflow,
 
     // L1 staking (PROTOCOL.md section 2)
     AlreadyWhitelisted,

@@ -21,7 +21,7 @@ public sealed class L1Messenger(Address l2StakingAddress, Address l1StakingAddre
     }
 
     /// <summary>The messages a relayer may deliver at L1 block <paramref name="block"/> (PROTOCOL.md 1b).</summary>
-    public IEnumerable<L1ToL2Message> Relayable(ulong block, ulong confirmations) => _sent.TakeWhile(m => m.RelayableAt(confirmations) <= block);
+    public IEnumerable<L1ToL2Message> Relayable(ulong block, ulong confirmations) => _sent.TakeWhile(m => m.RelayableAt(confirmations).IsReachedAt(block));
 
     internal void WriteState(StateWriter w)
     {

@@ -1,4 +1,5 @@
 using Morph.Protocol.Contracts;
+using Morph.Protocol.Lifecycles;
 using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.L1.Messaging;
@@ -10,7 +11,7 @@ public enum RemovalReason : byte { Exit = 0, OwnerRemove = 1, Slash = 2 }
 /// calldata of an L2Staking function (addStakerWithNonce / removeStakerWithReason) built by the generated bindings.</summary>
 public sealed record L1ToL2Message(ulong Nonce, ulong SentBlock, ByteString Calldata)
 {
-    public ulong RelayableAt(ulong confirmations) => SentBlock + confirmations;
+    public BlockBoundary RelayableAt(ulong confirmations) => BlockBoundary.After(SentBlock, confirmations);
 
     public static ByteString AddStaker(Address staker, Bytes32 tmKey, ByteString blsKey, ulong registrationNonce) =>
         ByteString.From(new L2StakingContract.AddStakerWithNonceCall(new StakerInfo(staker, tmKey, blsKey), registrationNonce).Encode());

@@ -1,3 +1,4 @@
+using Morph.Protocol.Lifecycles;
 using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.L1.Restaking;
@@ -17,12 +18,12 @@ public sealed class HoldingStrategy : IRestakingStrategy
         Held += amount;
     }
 
-    public ulong RequestUnrestake(Address staker, ulong block)
+    public BlockBoundary RequestUnrestake(Address staker, ulong block)
     {
         var s = _stakes[staker];
         var at = s.RequestedAt ?? block;
         _stakes[staker] = (s.Amount, at);
-        return at;
+        return BlockBoundary.At(at);
     }
 
     public bool IsUnrestaked(Address staker, ulong block) => _stakes.TryGetValue(staker, out var s) && s.RequestedAt is { } at && block >= at;

@@ -1,3 +1,4 @@
+using Morph.Protocol.Lifecycles;
 using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.L1.Restaking;
@@ -13,8 +14,9 @@ public interface IRestakingStrategy
 
     void Deposit(Address staker, UInt256 amount, ulong block);
 
-    /// <summary>Queues the un-restaking of the staker's stake; returns the L1 block from which it is complete.</summary>
-    ulong RequestUnrestake(Address staker, ulong block);
+    /// <summary>Queues the un-restaking of the staker's stake; returns the L1 block from which it is complete (exact:
+    /// a delay that reaches beyond the last block never completes). Never fails: it is called while an operation applies.</summary>
+    BlockBoundary RequestUnrestake(Address staker, ulong block);
 
     bool IsUnrestaked(Address staker, ulong block);
 

@@ -1,3 +1,4 @@
+using Morph.Protocol.Lifecycles;
 using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.L1.Restaking;
@@ -6,7 +7,7 @@ namespace Morph.Protocol.L1.Restaking;
 /// <c>delayBlocks</c> after it is requested (PROTOCOL.md's unrestakingDelayBlocks).</summary>
 public sealed class WithdrawalQueueStrategy(ulong delayBlocks) : IRestakingStrategy
 {
-    private readonly Dictionary<Address, (UInt256 Amount, ulong? CompleteAt)> _positions = new();
+    private readonly Dictionary<Address, (UInt256 Amount, BlockBoundary? CompleteAt)> _positions = new();
 
     public string Name => $"WithdrawalQueue({delayBlocks} blocks)";
     public ulong DelayBlocks => delayBlocks;
@@ -18,17 +19,17 @@ public sealed class WithdrawalQueueStrategy(ulong delayBlocks) : IRestakingStrat
         Held += amount;
     }
 
-    public ulong RequestUnrestake(Address staker, ulong block)
+    public BlockBoundary RequestUnrestake(Address staker, ulong block)
     {
         var p = _positions[staker];
         // A second request (a slash after a withdraw) keeps the earlier completion: the queue already holds it.
-        var at = p.CompleteAt ?? checked(block + delayBlocks);
+        var at = p.CompleteAt ?? BlockBoundary.After(block, delayBlocks);
         _positions[staker] = (p.Amount, at);
         return at;
     }
 
     public bool IsUnrestaked(Address staker, ulong block) =>
-        _positions.TryGetValue(staker, out var p) && p.CompleteAt is { } at && block >= at;
+        _positions.TryGetValue(staker, out var p) && p.CompleteAt is { } at && at.IsReachedAt(block);
 
     public void Release(Address staker)
     {

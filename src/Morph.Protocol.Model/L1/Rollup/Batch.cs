@@ -38,15 +38,24 @@ public sealed partial class Batch
 
     internal bool PendingProofValid { get; set; }
 
+    /// <summary>How many owner resets had been made when it was committed: a reset settles every earlier removal.</summary>
+    internal ulong ResetEra { get; init; }
+
+    /// <summary>commitBlock + finalizationPeriod, exactly: challengeable until it, finalizable after it.</summary>
+    public BlockBoundary FinalizationEnds => BlockBoundary.After(CommitBlock, P.FinalizationPeriod);
+
+    /// <summary>challengeBlock + proofWindow, exactly: provable until it, settleable after it.</summary>
+    public BlockBoundary? ProofWindowEnds => ChallengeBlock is { } c ? BlockBoundary.After(c, P.ProofWindow) : null;
+
     private ulong Now => _rollup.Clock.Block;
     private ProtocolParameters P => _rollup.Parameters;
 
-    private partial bool ChallengeWindowOpen() => Now <= CommitBlock + P.FinalizationPeriod;
-    private partial bool ProofWindowOpen() => ChallengeBlock is { } c && Now <= c + P.ProofWindow;
-    private partial bool ProofWindowPassed() => ChallengeBlock is { } c && Now > c + P.ProofWindow;
+    private partial bool ChallengeWindowOpen() => !FinalizationEnds.IsPassedAt(Now);
+    private partial bool ProofWindowOpen() => ProofWindowEnds is { } end && !end.IsPassedAt(Now);
+    private partial bool ProofWindowPassed() => ProofWindowEnds is { } end && end.IsPassedAt(Now);
     private partial bool ProofValid() => PendingProofValid;
     private partial bool NextToFinalize() => Index == _rollup.LastFinalized + 1;
-    private partial bool FinalizationPeriodPassed() => Now > CommitBlock + P.FinalizationPeriod;
+    private partial bool FinalizationPeriodPassed() => FinalizationEnds.IsPassedAt(Now);
 
     internal void WriteState(StateWriter w)
     {

@@ -21,20 +21,20 @@ public sealed partial class Challenge
     public ulong ChallengeBlock { get; }
     public IReadOnlyList<Address> Slashed { get; internal set; } = [];
     /// <summary>The L1 block from which every stake it slashed is un-restaked; its reward is claimable from then.</summary>
-    public ulong? MaturesAt { get; internal set; }
+    public BlockBoundary? MaturesAt { get; internal set; }
     public bool Matured { get; internal set; }
     /// <summary>Deposit back + challengerRewardPercent of the slashed total.</summary>
     public UInt256 Reward { get; internal set; }
 
     private ulong Now => _rollup.Clock.Block;
 
-    private partial bool ProofWindowElapsed() => Now > ChallengeBlock + _rollup.Parameters.ProofWindow;
+    private partial bool ProofWindowElapsed() => BlockBoundary.After(ChallengeBlock, _rollup.Parameters.ProofWindow).IsPassedAt(Now);
     private partial bool SlashedStakesUnrestaked() => Matured;
 
     internal void WriteState(StateWriter w)
     {
         w.Write(Id); w.Write(Batch.Index); w.Write(Challenger); w.Write(Deposit); w.Write(ChallengeBlock); w.Write((ulong)State);
-        w.Write(MaturesAt ?? ulong.MaxValue); w.Write(Matured); w.Write(Reward);
+        w.Write(MaturesAt is { } m ? m.ToUInt256() : UInt256.MaxValue); w.Write(Matured); w.Write(Reward);
         foreach (var a in Slashed) w.Write(a);
     }
 }

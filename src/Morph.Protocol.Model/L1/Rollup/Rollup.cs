@@ -29,11 +29,14 @@ public sealed partial class Rollup : IStakerExposure
     private readonly Dictionary<Address, ulong> _removedAtBatch = new();
     private readonly List<(ulong Block, ImmutableArray<Address> Set)> _setHistory = [];
     private readonly HashSet<Address> _latestMembers = new();
-    private readonly PriorityQueue<Challenge, (ulong At, ulong Id)> _maturing = new();
+    private readonly PriorityQueue<Challenge, (BlockBoundary At, ulong Id)> _maturing = new();
     private readonly Dictionary<Address, List<Challenge>> _maturedUnpaid = new();
     private readonly List<Challenge> _challenges = [];
     private readonly HashSet<ulong> _slotsServed = new();
     private ImmutableArray<Address> _pendingReset = [];
+    // The fold of section 4 needs only the last reset: a revert keeps it when it was made after the reverted batch.
+    private (ulong AfterBatch, ImmutableArray<Address> Set)? _lastReset;
+    private ulong _resetCount;
 
     internal Rollup(ProtocolParameters parameters, L1Clock clock, L1Staking staking, EthLedger ledger, IBlsSignatureScheme bls,
         IValidityProofSystem proofs, Address owner, Address rollupAddress)
@@ -111,7 +114,7 @@ public sealed partial class Rollup : IStakerExposure
         Fire(RollupModeTrigger.EnableBls);
         BlsEnabledAt = Clock.Block;
         var events = new List<IContractEvent> { new RollupContract.BlsEnabledEvent(Clock.Block) };
-        HaltIfNoLiveMember(events);
+        SyncMode(events);
         return TxResult.Ok(events);
     }
 
@@ -129,6 +132,10 @@ public sealed partial class Rollup : IStakerExposure
             Fire(RollupModeTrigger.ResetSequencerSet);
         }
         finally { _pendingReset = []; }
+        // A reset survives every revert, so every removal recorded before it is settled (section 2's claim rule).
+        _lastReset = (LastCommitted, [.. newSet]);
+        _resetCount++;
+        _removedAtBatch.Clear();
         SetLatest([.. newSet]);
         return TxResult.Ok(new RollupContract.SequencerSetResetEvent(new ValueArray<Address>(newSet)));
     }
@@ -167,11 +174,18 @@ public sealed partial class Rollup : IStakerExposure
     /// <summary>latestSequencerSet at the end of L1 block <paramref name="block"/> (empty before genesis).</summary>
     public ImmutableArray<Address> SetAtEndOfBlock(ulong block)
     {
+        return SetBeforeBlock(block == ulong.MaxValue ? null : block + 1);
+    }
+
+    /// <summary>latestSequencerSet at the start of <paramref name="block"/> (the end of block − 1); the set "at the
+    /// end of block −1" is empty (section 4). Null means after the last block.</summary>
+    public ImmutableArray<Address> SetBeforeBlock(ulong? block)
+    {
         int lo = 0, hi = _setHistory.Count - 1, found = -1;
         while (lo <= hi)
         {
             int mid = (lo + hi) / 2;
-            if (_setHistory[mid].Block <= block) { found = mid; lo = mid + 1; } else hi = mid - 1;
+            if (block is not { } b || _setHistory[mid].Block < b) { found = mid; lo = mid + 1; } else hi = mid - 1;
         }
         return found < 0 ? [] : _setHistory[found].Set;
     }
@@ -184,8 +198,8 @@ public sealed partial class Rollup : IStakerExposure
         var g = BlsEnabledAt ?? throw new InvalidOperationException("no slots before enableBls");
         var r = Parameters.RollupRotationBlocks;
         var k = (block - g) / r;
-        var start = g + k * r;
-        var set = SetAtEndOfBlock(start - 1);
+        var start = g + k * r;   // <= block: cannot wrap
+        var set = SetBeforeBlock(start);
         return (k, start, set.IsDefaultOrEmpty ? null : set[(int)(k % (ulong)set.Length)]);
     }
 
@@ -193,10 +207,13 @@ public sealed partial class Rollup : IStakerExposure
     /// nothing in its window, and the rollup was not halted at any block of that window.</summary>
     public bool SlotTimedOut(ulong k)
     {
-        var (_, start, scheduled) = SlotAt(BlsEnabledAt!.Value + k * Parameters.RollupRotationBlocks);
-        var end = start + Parameters.BatchTimeoutBlocks - 1;
-        bool halted = _halts.Any(h => h.From <= end && (h.Until is not { } u || u > start));
-        return scheduled is not null && Clock.Block > end && !_slotsServed.Contains(k) && !halted;
+        var g = BlsEnabledAt ?? throw new InvalidOperationException("no slots before enableBls");
+        var slotStart = (UInt128)g + (UInt128)k * Parameters.RollupRotationBlocks;
+        if (slotStart > ulong.MaxValue) return false;   // a slot beyond the last block never starts
+        var (_, start, scheduled) = SlotAt((ulong)slotStart);
+        var windowEnds = BlockBoundary.After(start, Parameters.BatchTimeoutBlocks);   // first block after the window
+        bool halted = _halts.Any(h => !windowEnds.IsReachedAt(h.From) && (h.Until is not { } u || u > start));
+        return scheduled is not null && windowEnds.IsReachedAt(Clock.Block) && !_slotsServed.Contains(k) && !halted;
     }
 
     // ---- commit ----
@@ -226,10 +243,11 @@ public sealed partial class Rollup : IStakerExposure
             if (State == RollupModeState.BlsHalted)
                 return TxResult.Fail(ProtocolRule.NoLiveSequencers, "every member of latestSequencerSet is slashed: commits wait for the owner's resetSequencerSet");
             var (slot, start, scheduled) = SlotAt(Clock.Block);
-            if (scheduled is { } who && Clock.Block < start + Parameters.BatchTimeoutBlocks)
+            var windowEnds = BlockBoundary.After(start, Parameters.BatchTimeoutBlocks);
+            if (scheduled is { } who && !windowEnds.IsReachedAt(Clock.Block))
             {
                 if (sender != who)
-                    return TxResult.Fail(ProtocolRule.NotScheduledSubmitter, $"blocks {start}..{start + Parameters.BatchTimeoutBlocks - 1} of slot {slot} belong to {who}");
+                    return TxResult.Fail(ProtocolRule.NotScheduledSubmitter, $"blocks {start}..{windowEnds.Height - 1} of slot {slot} belong to {who}");
                 servedSlot = slot;
             }
             var verified = VerifySignedBatch(commit);
@@ -238,7 +256,7 @@ public sealed partial class Rollup : IStakerExposure
         }
 
         // Apply.
-        var batch = new Batch(this, commit.BatchIndex, commit.BatchHash, Clock.Block, sender, blsMode, LatestSequencerSet, change, exposed);
+        var batch = new Batch(this, commit.BatchIndex, commit.BatchHash, Clock.Block, sender, blsMode, LatestSequencerSet, change, exposed) { ResetEra = _resetCount };
         _batches.Add(batch);
         foreach (var a in exposed) _exposure[a] = _exposure.GetValueOrDefault(a) + 1;
         if (servedSlot is { } k) _slotsServed.Add(k);
@@ -253,6 +271,8 @@ public sealed partial class Rollup : IStakerExposure
             SetLatest(newSet);
             events.Add(new RollupContract.SequencerSetUpdatedEvent(batch.Index, new ValueArray<Address>(newSet)));
         }
+        // An honest change may name only slashed stakers (L2 has not heard of the slash yet): then the rollup halts now.
+        SyncMode(events);
         return TxResult.Ok(events);
     }
 
@@ -296,10 +316,14 @@ public sealed partial class Rollup : IStakerExposure
         if (BatchAt(index) is not { } batch) return Missing(index);
         if (!batch.CanFire(BatchTrigger.Finalize, out var unmet))
         {
-            if (unmet is null || unmet.Count == 0) return TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
+            // No unmet guard: the state itself permits no finalization.
+            if (unmet is null || unmet.Count == 0)
+                return batch.State == BatchState.Finalized
+                    ? TxResult.Fail(ProtocolRule.BatchFinalized, $"batch {index} is already finalized")
+                    : TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
             return unmet.First() == "NextToFinalize"
                 ? TxResult.Fail(ProtocolRule.NotNextBatch, $"batches finalize in order: next is {LastFinalized + 1}, got {index}")
-                : TxResult.Fail(ProtocolRule.FinalizationPeriodNotPassed, $"batch {index} committed at {batch.CommitBlock} finalizes after block {batch.CommitBlock + Parameters.FinalizationPeriod}, now {Clock.Block}");
+                : TxResult.Fail(ProtocolRule.FinalizationPeriodNotPassed, $"batch {index} committed at {batch.CommitBlock} finalizes after block {batch.FinalizationEnds}, now {Clock.Block}");
         }
         batch.Fire(BatchTrigger.Finalize);
         LastFinalized = index;
@@ -325,7 +349,8 @@ public sealed partial class Rollup : IStakerExposure
         if (batch.State == BatchState.Challenged) return TxResult.Fail(ProtocolRule.ChallengeAlreadyOpen, $"batch {index} already has an open challenge");
         if (value != Parameters.ChallengeDeposit) return TxResult.Fail(ProtocolRule.WrongDeposit, $"a challenge needs exactly {Parameters.ChallengeDeposit} wei, got {value}");
         if (!batch.CanFire(BatchTrigger.Challenge))
-            return TxResult.Fail(ProtocolRule.ChallengeWindowClosed, $"batch {index} committed at {batch.CommitBlock} could be challenged until block {batch.CommitBlock + Parameters.FinalizationPeriod}, now {Clock.Block}");
+            return TxResult.Fail(ProtocolRule.ChallengeWindowClosed, $"batch {index} committed at {batch.CommitBlock} could be challenged until block {batch.FinalizationEnds}, now {Clock.Block}");
+        if (_ledger.WouldOverflow(value) is { } overflow) return TxResult.Fail(overflow);
         var c = new Challenge(this, (ulong)_challenges.Count + 1, batch, sender, value, Clock.Block);
         _challenges.Add(c);
         batch.ChallengeBlock = Clock.Block;
@@ -347,7 +372,7 @@ public sealed partial class Rollup : IStakerExposure
         {
             if (!batch.CanFire(BatchTrigger.Prove, out var unmet))
                 return unmet.First() == "ProofWindowOpen"
-                    ? TxResult.Fail(ProtocolRule.ProofWindowClosed, $"the proof window of batch {index} closed at block {batch.ChallengeBlock + Parameters.ProofWindow}, now {Clock.Block}")
+                    ? TxResult.Fail(ProtocolRule.ProofWindowClosed, $"the proof window of batch {index} closed at block {batch.ProofWindowEnds}, now {Clock.Block}")
                     : TxResult.Fail(ProtocolRule.InvalidProof, $"the proof does not verify for batch {index} {batch.Hash}");
             batch.Fire(BatchTrigger.Prove);
         }
@@ -367,7 +392,7 @@ public sealed partial class Rollup : IStakerExposure
         if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
             return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
         if (!batch.CanFire(BatchTrigger.Settle) || !c.CanFire(ChallengeTrigger.Settle))
-            return TxResult.Fail(ProtocolRule.ChallengeNotExpired, $"the proof window of batch {index} is open until block {batch.ChallengeBlock + Parameters.ProofWindow}, now {Clock.Block}");
+            return TxResult.Fail(ProtocolRule.ChallengeNotExpired, $"the proof window of batch {index} is open until block {batch.ProofWindowEnds}, now {Clock.Block}");
 
         var events = new List<IContractEvent> { new RollupContract.ChallengeResEvent(index, c.Challenger, Keccak256.HashUtf8("Timeout")) };
         c.Fire(ChallengeTrigger.Settle);
@@ -390,6 +415,8 @@ public sealed partial class Rollup : IStakerExposure
             }
             b.OpenChallenge = null;
             Release(b.Exposed);
+            // Removals recorded before the last reset were settled by it: nothing of them to undo.
+            if (b.ResetEra == _resetCount)
             for (int u = b.RemovalUndo.Count - 1; u >= 0; u--)
             {
                 var (staker, previous) = b.RemovalUndo[u];
@@ -399,7 +426,11 @@ public sealed partial class Rollup : IStakerExposure
             events.Add(new RollupContract.RevertBatchEvent(b.Index, b.Hash));
         }
         _batches.RemoveRange((int)index - 1, _batches.Count - (int)index + 1);
-        if (!batch.SetBefore.SequenceEqual(LatestSequencerSet)) SetLatest(batch.SetBefore);
+        // The fold of section 4 over genesis, the surviving batches' changes and the resets: every batch from index on
+        // is gone, so it ends with the last reset if one was made after batch index was committed, else with the set
+        // batch index was verified against.
+        var folded = _lastReset is { } reset && reset.AfterBatch >= index ? reset.Set : batch.SetBefore;
+        if (!folded.SequenceEqual(LatestSequencerSet)) SetLatest(folded);
 
         // Slash by the batch's mode at commit: every signer (BLS) or the submitter (pre-BLS).
         var (slashed, completeAt, slashEvents) = _staking.Slash(batch.Exposed);
@@ -407,22 +438,24 @@ public sealed partial class Rollup : IStakerExposure
         c.Slashed = slashed;
         var total = Parameters.StakingValue * (ulong)slashed.Count;
         c.Reward = c.Deposit + UInt256.MulDiv(total, Parameters.ChallengerRewardPercent, 100);
-        c.MaturesAt = slashed.Count == 0 ? Clock.Block : completeAt;
+        c.MaturesAt = slashed.Count == 0 ? BlockBoundary.At(Clock.Block) : completeAt;
         _maturing.Enqueue(c, (c.MaturesAt.Value, c.Id));
         events.AddRange(ProcessTime());
-
-        if (State == RollupModeState.Bls) HaltIfNoLiveMember(events);
-        else if (State == RollupModeState.BlsHalted && CanFire(RollupModeTrigger.Resume)) Fire(RollupModeTrigger.Resume);
+        SyncMode(events);
         return TxResult.Ok(events);
     }
 
-    private void HaltIfNoLiveMember(List<IContractEvent> events)
+    /// <summary>The one place the mode follows liveness (section 4, invariant 7): every operation that can change
+    /// latestSequencerSet or who is slashed ends here, so the rollup halts in the operation that leaves no unslashed
+    /// member, whatever that operation is, and resumes in the one that brings one back.</summary>
+    private void SyncMode(List<IContractEvent> events)
     {
         if (State == RollupModeState.Bls && CanFire(RollupModeTrigger.Halt))
         {
             Fire(RollupModeTrigger.Halt);
             events.Add(new RollupContract.RollupHaltedEvent(Clock.Block));
         }
+        else if (State == RollupModeState.BlsHalted && CanFire(RollupModeTrigger.Resume)) Fire(RollupModeTrigger.Resume);
     }
 
     /// <summary>Time-driven effects due by now: bans of slashed stakers whose un-restaking completed, then challenger
@@ -430,7 +463,7 @@ public sealed partial class Rollup : IStakerExposure
     internal IReadOnlyList<IContractEvent> ProcessTime()
     {
         var events = new List<IContractEvent>(_staking.ProcessMaturedUnrestaking());
-        while (_maturing.TryPeek(out var c, out var key) && key.At <= Clock.Block)
+        while (_maturing.TryPeek(out var c, out var key) && key.At.IsReachedAt(Clock.Block))
         {
             _maturing.Dequeue();
             var total = Parameters.StakingValue * (ulong)c.Slashed.Count;
@@ -471,6 +504,8 @@ public sealed partial class Rollup : IStakerExposure
         foreach (var (block, set) in _setHistory) { w.Write(block); foreach (var a in set) w.Write(a); }
         foreach (var k in _slotsServed.Order()) w.Write(k);
         foreach (var (from, until) in _halts) { w.Write(from); w.Write(until ?? ulong.MaxValue); }
+        w.Write(_resetCount);
+        if (_lastReset is { } r) { w.Write(r.AfterBatch); foreach (var a in r.Set) w.Write(a); }
         foreach (var (a, list) in _maturedUnpaid.OrderBy(x => x.Key)) { w.Write(a); foreach (var c in list) w.Write(c.Id); }
         foreach (var (to, amount) in Payments) { w.Write(to); w.Write(amount); }
     }
