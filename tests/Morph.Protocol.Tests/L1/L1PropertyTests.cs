@@ -1,4 +1,5 @@
 using CsCheck;
+using Morph.Protocol.Contracts;
 using Morph.Protocol.Devnet;
 using Morph.Protocol.L1;
 using Morph.Protocol.L1.Messaging;
@@ -23,14 +24,14 @@ public sealed class L1PropertyTests
 
     private static readonly string[] Names =
         ["Whitelist", "Register", "Withdraw", "OwnerRemove", "Claim", "Advance", "Relay", "Genesis", "EnableBls",
-         "Commit", "Challenge", "Prove", "Settle", "Finalize", "ClaimReward", "LongAdvance"];
+         "Commit", "Challenge", "Prove", "Settle", "Finalize", "ClaimReward", "LongAdvance", "Calldata"];
 
     private const int Stakers = 7;
 
     // Commits, challenges, settlements and time weigh more: they are where slashing and claims interact.
     private static readonly Gen<int> KindGen = Gen.Frequency(
         (2, Gen.Const(0)), (2, Gen.Const(1)), (2, Gen.Const(2)), (2, Gen.Const(3)), (4, Gen.Const(4)), (2, Gen.Const(5)), (2, Gen.Const(15)), (1, Gen.Const(6)), (1, Gen.Int[7, 8]), (4, Gen.Const(9)),
-        (2, Gen.Const(10)), (1, Gen.Const(11)), (2, Gen.Const(12)), (2, Gen.Const(13)), (1, Gen.Const(14)));
+        (2, Gen.Const(10)), (1, Gen.Const(11)), (2, Gen.Const(12)), (2, Gen.Const(13)), (1, Gen.Const(14)), (2, Gen.Const(16)));
 
     private static readonly Gen<Op> OpGen = Gen.Select(KindGen, Gen.Int[0, 255], Gen.Int[0, 1_000], (k, a, b) => new Op(k, a, b));
 
@@ -39,7 +40,40 @@ public sealed class L1PropertyTests
 
     [TestMethod]
     public void Invariants_hold_across_random_L1_sequences_with_a_chaotic_relay() =>
-        Sequences.Sample(t => Run(t.Prelude, t.Ops, unrestakingDelay: 0), iter: 80, threads: 1);
+        Sequences.Sample(t => Run(t.Prelude, t.Ops, Params(x: 3)), iter: 80, threads: 1);
+
+    /// <summary>Durations near 2^64, amounts near 2^256 and a clock near the last block (PROTOCOL.md 1b: "Arithmetic
+    /// never wraps"), with calldata whose integers lie beyond the model's (invariant 6): no operation throws, and a
+    /// refused one leaves the state as time alone left it.</summary>
+    private static readonly Gen<(ProtocolParameters Parameters, ulong Start)> Extremes =
+        Gen.Select(Gen.Int[0, 3].Array[7], Gen.Int[0, 2], (pick, start) =>
+        {
+            static ulong Blocks(int k, ulong normal) => k switch { 0 => normal, 1 => 1UL << 62, 2 => ulong.MaxValue - 7, _ => ulong.MaxValue };
+            var fp = pick[0] < 2 ? 150UL : 1UL << 62;
+            var pw = pick[1] < 2 ? 600UL : 1UL << 61;
+            var floor = (UInt128)fp + pw + 2 + 1;
+            var lockBlocks = (ulong)UInt128.Max(floor, Blocks(pick[2], 1_200));
+            var eth = (UInt256)1_000_000_000_000_000_000UL;
+            var amount = new[] { eth, eth, UInt256.MaxValue / 8, UInt256.MaxValue - 1 };
+            var p = Params(x: 3, unrestakingDelay: Blocks(pick[3], 0)) with
+            {
+                FinalizationPeriod = fp, ProofWindow = pw, WithdrawalLockBlocks = lockBlocks,
+                StakingValue = amount[pick[4]], ChallengeDeposit = amount[pick[5]],
+                RollupRotationBlocks = Blocks(pick[6], 300), BatchTimeoutBlocks = pick[6] == 0 ? 100UL : 1UL << 40,
+            };
+            return (p, start switch { 0 => 1UL, 1 => (1UL << 63) + 5, _ => ulong.MaxValue - 5_000 });
+        });
+
+    [TestMethod]
+    public void No_operation_throws_or_half_applies_with_extreme_parameters_and_calldata()
+    {
+        var reached = new Dictionary<string, int>();
+        Gen.Select(Extremes, Sequences).Sample(t => Run(t.Item2.Prelude, t.Item2.Ops, t.Item1.Parameters, t.Item1.Start, reached, strict: false),
+            iter: 150, threads: 1);
+        // The extremes must not just refuse everything: the operations that start locks and delays do apply.
+        foreach (var path in new[] { "Register", "Withdraw", "Genesis", "Commit", "Challenge", "Settle" })
+            Assert.IsTrue(reached.GetValueOrDefault(path) > 0, $"no sequence applied {path}: {string.Join(", ", reached)}");
+    }
 
     /// <summary>The same property over a fixed set of sequences (System.Random with a fixed seed, drawn with the same
     /// weights), asserting that they reach every path that matters: a property that never settles a challenge or pays
@@ -59,10 +93,10 @@ public sealed class L1PropertyTests
                 return new Op(kind, rng.Next(256), rng.Next(1_001));
             }).ToArray();
             var prelude = rng.Next(4);
-            var delay = (ulong)(i % 3 == 0 ? 700 : 0);
-            var hash = Run(prelude, ops, delay, reached);
+            var p = Params(x: 3, unrestakingDelay: (ulong)(i % 3 == 0 ? 700 : 0));
+            var hash = Run(prelude, ops, p, reached: reached);
             // Deterministic: the same sequence again gives the same state hash.
-            if (i % 10 == 0) Assert.AreEqual(hash, Run(prelude, ops, delay), $"sequence {i} is not deterministic");
+            if (i % 10 == 0) Assert.AreEqual(hash, Run(prelude, ops, p), $"sequence {i} is not deterministic");
         }
         foreach (var path in new[] { "Register", "Withdraw", "OwnerRemove", "Claim", "Genesis", "EnableBls", "Commit", "Challenge", "Settle", "Prove", "Finalize", "ClaimReward" })
             Assert.IsTrue(reached.GetValueOrDefault(path) > 0, $"no sequence applied {path}: {string.Join(", ", reached)}");
@@ -70,23 +104,26 @@ public sealed class L1PropertyTests
 
     [TestMethod]
     public void Invariants_hold_with_a_restaking_withdrawal_queue() =>
-        Sequences.Sample(t => Run(t.Prelude, t.Ops, unrestakingDelay: 700), iter: 30, threads: 1);
+        Sequences.Sample(t => Run(t.Prelude, t.Ops, Params(x: 3, unrestakingDelay: 700)), iter: 30, threads: 1);
 
-    private static Bytes32 Run(int prelude, Op[] ops, ulong unrestakingDelay, Dictionary<string, int>? reached = null)
+    /// <summary>Runs one sequence. <paramref name="strict"/>: the prelude must succeed (with extreme amounts a
+    /// registration may be refused for overflow, and then genesis for too few stakers).</summary>
+    private static Bytes32 Run(int prelude, Op[] ops, ProtocolParameters parameters, ulong start = 1, Dictionary<string, int>? reached = null, bool strict = true)
     {
         var proofs = new ModelProofSystem();
-        var net = new L1Network(Params(x: 3, unrestakingDelay), proofs: proofs);
-        net.AdvanceTo(1);
-        if (prelude >= 1) for (int i = 1; i <= 5; i++) Join(net, Staker(i));
-        if (prelude >= 2) Ok(net.MarkL2Genesis(Owner));
-        if (prelude >= 3) { net.AdvanceBy(1); Ok(net.EnableBls(Owner)); }
+        var net = new L1Network(parameters, proofs: proofs);
+        net.AdvanceTo(start);
+        TxResult Prelude(TxResult r) => strict ? Ok(r) : r;
+        if (prelude >= 1) for (int i = 1; i <= 5; i++) { Prelude(net.UpdateWhitelist(Owner, [Staker(i).Address], [])); Prelude(Staker(i).Register(net).Result); }
+        if (prelude >= 2) Prelude(net.MarkL2Genesis(Owner));
+        if (prelude >= 3) { Advance(net, 1); Prelude(net.EnableBls(Owner)); }
         var delivered = new List<L1ToL2Message>();
         var rng = new Random(ops.Length);
         foreach (var op in ops)
         {
             net.AdvanceTo(net.Block); // apply what time made due, so the hash below isolates the operation
             var before = net.StateHash();
-            var withdrawBlocks = net.Staking.Stakers.ToDictionary(s => s.Address, s => s.WithdrawBlock);
+            var lockEnds = net.Staking.Stakers.ToDictionary(s => s.Address, s => s.LockEnds);
             var payments = net.Staking.Payments.Count;
             var r = Apply(net, proofs, op, rng);
             if (r is { IsOk: true } && reached is not null) reached[Names[op.Kind]] = reached.GetValueOrDefault(Names[op.Kind]) + 1;
@@ -97,11 +134,11 @@ public sealed class L1PropertyTests
             {
                 // The receiver is the claimer itself here.
                 Assert.AreEqual(net.Parameters.StakingValue, amount, "a stake leaves whole");
-                Assert.IsTrue(withdrawBlocks[to] is { } w && net.Block >= w + net.Parameters.WithdrawalLockBlocks, $"{to} paid before its lock");
+                Assert.IsTrue(lockEnds[to] is { } end && end.IsReachedAt(net.Block), $"{to} paid before its lock");
             }
         }
         // Deliver every message, in a random order, some twice: L2 converges to L1.
-        net.AdvanceBy(net.Parameters.L1MessageConfirmations);
+        Advance(net, net.Parameters.L1MessageConfirmations);
         var all = net.Messenger.Sent.ToList();
         foreach (var m in all.OrderBy(_ => rng.Next()).Concat(all.Where(_ => rng.Next(3) == 0))) net.L2.Deliver(m);
         Assert.AreEqual(net.Messenger.LastNonce, net.L2.LastApplied);
@@ -110,6 +147,9 @@ public sealed class L1PropertyTests
         Assert.AreEqual(0, net.CheckInvariants(allRelayed: true).Count);
         return net.StateHash();
     }
+
+    /// <summary>Moves time forward by up to <paramref name="blocks"/>, stopping at the last block.</summary>
+    private static void Advance(L1Network net, ulong blocks) => net.AdvanceBy(Math.Min(blocks, ulong.MaxValue - net.Block));
 
     private static Address Who(int a) => a % 8 == 7 ? Outsider : Staker(a % Stakers + 1).Address;
 
@@ -148,8 +188,28 @@ public sealed class L1PropertyTests
                 var who = exiting.Count > 0 && op.B % 4 != 0 ? exiting[op.A % exiting.Count].Address : s.Address;
                 return net.ClaimWithdrawal(who, who);
             }
-            case 5: net.AdvanceBy((ulong)op.B); return null;
-            case 15: net.AdvanceBy(net.Parameters.WithdrawalLockBlocks + (ulong)op.B % 100); return null; // past a lock
+            case 5: Advance(net, (ulong)op.B); return null;
+            case 15: Advance(net, (ulong)UInt128.Min((UInt128)net.Parameters.WithdrawalLockBlocks + (ulong)op.B % 100, ulong.MaxValue)); return null; // past a lock
+            case 16:
+            {
+                // Calldata whose integers may lie beyond the model's: refused with a typed error, never thrown.
+                var index = (op.B % 5) switch
+                {
+                    0 => (UInt256)(rollup.LastCommitted + 1), 1 => UInt256.One << 64, 2 => (UInt256.One << 64) + (ulong)op.A,
+                    3 => UInt256.MaxValue, _ => (UInt256)(ulong)op.A,
+                };
+                var small = (ulong)(op.B % 5 == 4 ? (ulong)op.A : ulong.MaxValue - (ulong)op.A);
+                IContractCall call = (op.A % 5) switch
+                {
+                    0 => new RollupContract.ProveBatchCall(index, ByteString.Empty),
+                    1 => new RollupContract.SettleChallengeCall(index),
+                    2 => new RollupContract.FinalizeBatchIndexCall(index),
+                    3 => new RollupContract.CommitSignedBatchCall(index, Keccak256.HashUtf8($"cd-{op.B}"), new ValueArray<Address>([]), index, ByteString.Empty),
+                    _ => new RollupContract.ChallengeStateCall(small, rollup.BatchAt(small)?.Hash ?? Bytes32.Zero),
+                };
+                var value = op.A % 5 == 4 ? (op.B % 2 == 0 ? UInt256.MaxValue : net.Parameters.ChallengeDeposit) : UInt256.Zero;
+                return net.Execute(new L1Transaction(Who(op.A), net.Genesis.RollupAddress, value, ByteString.From(call.Encode())));
+            }
             case 6:
                 // Delayed (only part of what is relayable), reordered and duplicated.
                 var ready = net.Messenger.Relayable(net.Block, net.Parameters.L1MessageConfirmations).ToList();
