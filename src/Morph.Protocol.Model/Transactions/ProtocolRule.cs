@@ -24,6 +24,7 @@ public enum ProtocolRule
     KeyInUse,
     BadProofOfPossession,
     BadRegistrationSignature,
+    BadTmSignature,
     NotActiveStaker,
     LastActiveStaker,
     NotExiting,

@@ -1,5 +1,7 @@
 using System.Numerics;
 using Morph.Protocol.Crypto.Ed25519;
+using Morph.Protocol.Devnet;
+using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.Tests.Ed25519;
 
@@ -56,6 +58,17 @@ public sealed class Ed25519Tests
         Assert.IsTrue(Ed25519Signature.IsValidPublicKey(key));
         Assert.IsFalse(Ed25519Signature.IsValidPublicKey(PlusOrderTwo(key)), "mixed order");
         Assert.IsFalse(Ed25519Signature.IsValidPublicKey(key[..31]));
+    }
+
+    [TestMethod]
+    public void Devnet_tm_keys_are_ed25519_public_keys_derived_from_the_stakers_seed()
+    {
+        var s = DevnetStaker.Create(7);
+        var again = DevnetStaker.Create(7);
+        Assert.AreEqual(s.TmKey, again.TmKey);
+        var seed = Keccak256.HashUtf8("Morph.Protocol.Devnet.TmKey.7").ToArray();
+        Assert.AreEqual(Bytes32.FromBytes(Ed25519SecretKey.FromSeed(seed).PublicKey), s.TmKey);
+        Assert.AreNotEqual(s.TmKey, DevnetStaker.Create(8).TmKey);
     }
 
     [TestMethod]
