@@ -4,10 +4,10 @@ internal static class TestPaths
 {
     public const string VectorsVariable = "MORPH_VECTORS";
 
-    private static readonly Lazy<string> LazyVectors = new(() => FindVectors(Root, Environment.GetEnvironmentVariable(VectorsVariable)));
-
     /// <summary>The repository root: the folder holding Morph.Protocol.sln, found upward from the test binary.</summary>
     public static string Root { get; } = FindRoot();
+
+    private static readonly Lazy<string> LazyVectors = new(() => FindVectors(Root, Environment.GetEnvironmentVariable(VectorsVariable)));
 
     /// <summary>The shared reference vectors; MORPH_VECTORS overrides (CI on another layout). Missing vectors fail
     /// the tests that read them with one line naming MORPH_VECTORS and every folder searched.</summary>
