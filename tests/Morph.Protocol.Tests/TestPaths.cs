@@ -2,25 +2,38 @@ namespace Morph.Protocol.Tests;
 
 internal static class TestPaths
 {
+    public const string VectorsVariable = "MORPH_VECTORS";
+
     /// <summary>The repository root: the folder holding Morph.Protocol.sln, found upward from the test binary.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared reference vectors; MORPH_VECTORS overrides (CI on another layout).</summary>
-    public static string Vectors { get; } = FindVectors();
+    private static readonly Lazy<string> LazyVectors = new(() => FindVectors(Root, Environment.GetEnvironmentVariable(VectorsVariable)));
+
+    /// <summary>The shared reference vectors; MORPH_VECTORS overrides (CI on another layout). Missing vectors fail
+    /// the tests that read them with one line naming MORPH_VECTORS and every folder searched.</summary>
+    public static string Vectors => LazyVectors.Value;
 
     public static string Spec => Path.Combine(Root, "spec");
 
-    /// <summary>MORPH_VECTORS, else the first shared/vectors beside the repository or above it (a CI clone may
-    /// sit deeper than the working checkout), else /work/shared/vectors.</summary>
-    private static string FindVectors()
+    /// <summary>MORPH_VECTORS (<paramref name="environment"/>) when set, else the first shared/vectors in a folder
+    /// above <paramref name="root"/> (a CI clone may sit deeper than the working checkout). No fallback: when the
+    /// folder is not there, a <see cref="DirectoryNotFoundException"/> whose one-line message names MORPH_VECTORS and
+    /// every folder searched.</summary>
+    internal static string FindVectors(string root, string? environment)
     {
-        if (Environment.GetEnvironmentVariable("MORPH_VECTORS") is { Length: > 0 } env) return env;
-        for (var dir = new DirectoryInfo(Root).Parent; dir is not null; dir = dir.Parent)
+        if (environment is { Length: > 0 })
+            return Directory.Exists(environment)
+                ? environment
+                : throw new DirectoryNotFoundException($"Reference vectors not found: {VectorsVariable} is '{environment}', which is not a folder.");
+        var searched = new List<string>();
+        for (var dir = new DirectoryInfo(root).Parent; dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "vectors");
             if (Directory.Exists(candidate)) return candidate;
+            searched.Add(candidate);
         }
-        return "/work/shared/vectors";
+        throw new DirectoryNotFoundException(
+            $"Reference vectors not found: {VectorsVariable} is not set and no shared/vectors above {root}; searched {string.Join(", ", searched)}.");
     }
 
     private static string FindRoot()

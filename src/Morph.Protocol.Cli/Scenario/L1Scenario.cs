@@ -74,10 +74,15 @@ internal sealed class L1Scenario
         _net.AdvanceTo(1_000);
         Step("the owner whitelists ten stakers; they register with a BLS proof of possession");
         Tx("updateWhitelist(10 stakers)", Owner, _net.UpdateWhitelist(Owner, _stakers.Select(s => s.Address).ToList(), []));
+        var staking = _net.Genesis.StakingAddress;
         Tx("registerWithProof, 0.5 ETH", S(1).Address, _net.Register(S(1).Address, p.StakingValue / 2, S(1).TmKey, S(1).BlsPublicKey, S(1).ProofOfPossession,
-            S(1).RegistrationSignature(p.L1ChainId, _net.Genesis.StakingAddress)), expectRefusal: true);
+            S(1).RegistrationSignature(p.L1ChainId, staking), S(1).TmSignature(p.L1ChainId, staking)), expectRefusal: true);
         Tx("registerWithProof, staker2's PoP", S(1).Address, _net.Register(S(1).Address, p.StakingValue, S(1).TmKey, S(1).BlsPublicKey, S(2).ProofOfPossession,
-            S(1).RegistrationSignature(p.L1ChainId, _net.Genesis.StakingAddress)), expectRefusal: true);
+            S(1).RegistrationSignature(p.L1ChainId, staking), S(1).TmSignature(p.L1ChainId, staking)), expectRefusal: true);
+        // staker2 squats staker1's tmKey with its own BLS key: it can sign the registration message, but not as tmKey.
+        var squatted = RegistrationMessage.Compute(p.L1ChainId, staking, S(2).Address, S(1).TmKey);
+        Tx("registerWithProof, staker1's tmKey", S(2).Address, _net.Register(S(2).Address, p.StakingValue, S(1).TmKey, S(2).BlsPublicKey, S(2).ProofOfPossession,
+            ByteString.From(S(2).Key.Sign(squatted.ToArray()).ToBytes()), S(2).TmSignature(p.L1ChainId, staking)), expectRefusal: true);
         foreach (var s in _stakers) Tx("registerWithProof, 1 ETH", s.Address, s.Register(_net).Result);
         EndStep(stakers: true, ledger: true);
 

@@ -1,22 +1,26 @@
 using System.Collections.Immutable;
 using Morph.Protocol.Crypto.Bls;
+using Morph.Protocol.Crypto.Ed25519;
 using Morph.Protocol.L1;
 using Morph.Protocol.L1.Rollup;
 using Morph.Protocol.Primitives;
 
 namespace Morph.Protocol.Devnet;
 
-/// <summary>A deterministic devnet staker: address, tmKey and BLS key derived from its number, and the signatures
-/// registration and batches need. For scenarios, simulations and tests; never for real keys.</summary>
+/// <summary>A deterministic devnet staker: address, Ed25519 tm key pair and BLS key derived from its number, and the
+/// signatures registration and batches need. For scenarios, simulations and tests; never for real keys.</summary>
 public sealed class DevnetStaker
 {
-    private DevnetStaker(int number, Address address, Bytes32 tmKey, BlsSecretKey key)
+    private DevnetStaker(int number, Address address, Ed25519SecretKey tmSecretKey, BlsSecretKey key)
     {
-        Number = number; Address = address; TmKey = tmKey; Key = key;
+        Number = number; Address = address; TmSecretKey = tmSecretKey; TmKey = Bytes32.FromBytes(tmSecretKey.PublicKey); Key = key;
     }
 
     public int Number { get; }
     public Address Address { get; }
+    /// <summary>The Ed25519 key whose public key is the tmKey.</summary>
+    public Ed25519SecretKey TmSecretKey { get; }
+    /// <summary>The Ed25519 public key.</summary>
     public Bytes32 TmKey { get; }
     public BlsSecretKey Key { get; }
     public ByteString BlsPublicKey => ByteString.From(Key.PublicKey.ToBytes());
@@ -25,7 +29,7 @@ public sealed class DevnetStaker
     {
         var seed = Keccak256.HashUtf8($"Morph.Protocol.Devnet.Staker.{number}");
         var address = Address.FromBytes(seed.ToArray().AsSpan(12, 20));
-        var tmKey = Keccak256.HashUtf8($"Morph.Protocol.Devnet.TmKey.{number}");
+        var tmKey = Ed25519SecretKey.FromSeed(Keccak256.HashUtf8($"Morph.Protocol.Devnet.TmKey.{number}").ToArray());
         var key = BlsSecretKey.KeyGen(Keccak256.HashUtf8($"Morph.Protocol.Devnet.Bls.{number}").ToArray()).Value;
         return new DevnetStaker(number, address, tmKey, key);
     }
@@ -35,9 +39,18 @@ public sealed class DevnetStaker
     public ByteString RegistrationSignature(ulong l1ChainId, Address stakingAddress) =>
         ByteString.From(Key.Sign(RegistrationMessage.Compute(l1ChainId, stakingAddress, Address, TmKey).ToArray()).ToBytes());
 
+    /// <summary>tmKey's pure Ed25519 signature over the tm message (PROTOCOL.md section 2) of this staker registering
+    /// with its own BLS key.</summary>
+    public ByteString TmSignature(ulong l1ChainId, Address stakingAddress) =>
+        ByteString.From(TmSecretKey.Sign(RegistrationMessage.TmMessage(l1ChainId, stakingAddress, Address, TmKey, BlsPublicKey.Span).ToArray()));
+
     /// <summary>Registers through the network with exactly stakingValue (the staker must be whitelisted).</summary>
-    public TxResultWithStaker Register(L1Network net) =>
-        new(this, net.Register(Address, net.Parameters.StakingValue, TmKey, BlsPublicKey, ProofOfPossession, RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress)));
+    public TxResultWithStaker Register(L1Network net)
+    {
+        var (chain, staking) = (net.Parameters.L1ChainId, net.Genesis.StakingAddress);
+        return new(this, net.Register(Address, net.Parameters.StakingValue, TmKey, BlsPublicKey, ProofOfPossession,
+            RegistrationSignature(chain, staking), TmSignature(chain, staking)));
+    }
 
     /// <summary>The aggregate signature of <paramref name="signers"/> over a batch's signing root, and the bitmap that
     /// names them in <paramref name="set"/> (canonical order).</summary>

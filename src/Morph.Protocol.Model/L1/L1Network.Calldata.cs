@@ -34,7 +34,7 @@ public sealed partial class L1Network
         return decoded.Value switch
         {
             L1StakingContract.UpdateWhitelistCall c => UpdateWhitelist(from, c.Add, c.Remove),
-            L1StakingContract.RegisterWithProofCall c => Register(from, tx.Value, c.TmKey, c.BlsKey, c.BlsProofOfPossession, c.BlsRegistrationSignature),
+            L1StakingContract.RegisterWithProofCall c => Register(from, tx.Value, c.TmKey, c.BlsKey, c.BlsProofOfPossession, c.BlsRegistrationSignature, c.TmSignature),
             L1StakingContract.RegisterCall => Staking.RegisterWithoutProof(from),
             L1StakingContract.RemoveStakerCall c => OwnerRemove(from, c.Stakers),
             L1StakingContract.WithdrawCall => Withdraw(from),

@@ -138,8 +138,8 @@ public sealed partial class L1Network
     }
 
     public TxResult UpdateWhitelist(Address sender, IReadOnlyList<Address> add, IReadOnlyList<Address> remove) => Run(() => Staking.UpdateWhitelist(sender, add, remove));
-    public TxResult Register(Address sender, UInt256 value, Bytes32 tmKey, ByteString blsKey, ByteString pop, ByteString registrationSignature) =>
-        Run(() => Staking.Register(sender, value, tmKey, blsKey, pop, registrationSignature));
+    public TxResult Register(Address sender, UInt256 value, Bytes32 tmKey, ByteString blsKey, ByteString pop, ByteString registrationSignature, ByteString tmSignature) =>
+        Run(() => Staking.Register(sender, value, tmKey, blsKey, pop, registrationSignature, tmSignature));
     public TxResult Withdraw(Address sender) => Run(() => Staking.Withdraw(sender));
     public TxResult OwnerRemove(Address sender, IReadOnlyList<Address> stakers) => Run(() => Staking.OwnerRemove(sender, stakers));
     public TxResult ClaimWithdrawal(Address sender, Address receiver) => Run(() => Staking.ClaimWithdrawal(sender, receiver));

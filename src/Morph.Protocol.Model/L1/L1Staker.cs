@@ -31,7 +31,7 @@ public sealed partial class L1Staker
     /// <summary>The registration being validated (set only while its guards are evaluated).</summary>
     internal PendingRegistration? Pending { get; set; }
 
-    internal sealed record PendingRegistration(UInt256 Value, Bytes32 TmKey, ByteString BlsKey, bool ProofOfPossessionValid, bool RegistrationSignatureValid);
+    internal sealed record PendingRegistration(UInt256 Value, Bytes32 TmKey, ByteString BlsKey, bool ProofOfPossessionValid, bool RegistrationSignatureValid, bool TmSignatureValid);
 
     private ulong Now => _staking.Clock.Block;
 
@@ -40,6 +40,7 @@ public sealed partial class L1Staker
     private partial bool KeysUnique() => Pending is { } p && _staking.KeysUnused(p.TmKey, p.BlsKey);
     private partial bool ProofOfPossessionValid() => Pending?.ProofOfPossessionValid == true;
     private partial bool RegistrationSignatureValid() => Pending?.RegistrationSignatureValid == true;
+    private partial bool TmSignatureValid() => Pending?.TmSignatureValid == true;
     private partial bool NotLastActiveStaker() => _staking.ActiveCount - _staking.PendingRemovals > 1;
     private partial bool UnrestakingDone() => _staking.Strategy.IsUnrestaked(Address, Now);
     private partial bool NotExposed() => _staking.Exposure.ExposureOf(Address) is null;

@@ -1,5 +1,6 @@
 using Morph.Protocol.Contracts;
 using Morph.Protocol.Crypto.Bls;
+using Morph.Protocol.Crypto.Ed25519;
 using Morph.Protocol.L1.Messaging;
 using Morph.Protocol.Lifecycles;
 using Morph.Protocol.L1.Restaking;
@@ -20,6 +21,7 @@ public sealed class L1Staking
         ["KeysUnique"] = ProtocolRule.KeyInUse,
         ["ProofOfPossessionValid"] = ProtocolRule.BadProofOfPossession,
         ["RegistrationSignatureValid"] = ProtocolRule.BadRegistrationSignature,
+        ["TmSignatureValid"] = ProtocolRule.BadTmSignature,
         ["NotLastActiveStaker"] = ProtocolRule.LastActiveStaker,
         ["UnrestakingDone"] = ProtocolRule.UnrestakingPending,
         ["NotExposed"] = ProtocolRule.SignedUnfinalizedBatch,
@@ -88,6 +90,7 @@ public sealed class L1Staking
             ProtocolRule.KeyInUse => $"tmKey or BLS key of {s.Address} is already used by a registered or banned staker",
             ProtocolRule.BadProofOfPossession => $"the BLS proof of possession of {s.Address} does not verify",
             ProtocolRule.BadRegistrationSignature => $"the registration signature of {s.Address} does not verify over (chain {Parameters.L1ChainId}, {StakingAddress}, {s.Address}, tmKey)",
+            ProtocolRule.BadTmSignature => $"the tmSignature of {s.Address} is not tmKey {s.Pending?.TmKey}'s Ed25519 signature over (chain {Parameters.L1ChainId}, {StakingAddress}, {s.Address}, tmKey, BLS key)",
             ProtocolRule.LastActiveStaker => $"{s.Address} is the last Active staker: voluntary exits never empty the staker set",
             ProtocolRule.UnrestakingPending => $"the un-restaking of {s.Address} completes at block {s.UnrestakeCompleteAt}, now {Clock.Block}",
             _ => guard,
@@ -141,12 +144,15 @@ public sealed class L1Staking
 
     // ---- register ----
 
-    /// <summary><c>registerWithProof(tmKey, blsKey, proofOfPossession, registrationSignature)</c> with <paramref name="value"/> attached.</summary>
-    public TxResult Register(Address sender, UInt256 value, Bytes32 tmKey, ByteString blsKey, ByteString proofOfPossession, ByteString registrationSignature)
+    /// <summary><c>registerWithProof(tmKey, blsKey, proofOfPossession, registrationSignature, tmSignature)</c> with <paramref name="value"/> attached.</summary>
+    public TxResult Register(Address sender, UInt256 value, Bytes32 tmKey, ByteString blsKey, ByteString proofOfPossession, ByteString registrationSignature,
+        ByteString tmSignature)
     {
         _stakers.TryGetValue(sender, out var s);
         if (s is null || s.State != L1StakerState.Whitelisted) return StateError(s, sender, "register");
         if (tmKey == Bytes32.Zero) return TxResult.Fail(ProtocolRule.BadTmKey, "tmKey must not be zero");
+        if (!Ed25519Signature.IsValidPublicKey(tmKey.ToArray()))
+            return TxResult.Fail(ProtocolRule.BadTmKey, $"tmKey {tmKey} is not an Ed25519 public key of the prime-order subgroup (canonical, not of small or mixed order)");
         var key = BlsPublicKey.Parse(blsKey.Span);
         if (!key.IsOk) return TxResult.Fail(ProtocolRule.BadBlsKey, $"the BLS public key is refused: {key.Error}");
         var pop = BlsSignature.Parse(proofOfPossession.Span);
@@ -154,9 +160,10 @@ public sealed class L1Staking
         var sig = BlsSignature.Parse(registrationSignature.Span);
         var message = RegistrationMessage.Compute(Parameters.L1ChainId, StakingAddress, sender, tmKey);
         bool sigValid = sig.IsOk && _bls.Verify(key.Value, message.ToArray(), sig.Value);
+        bool tmValid = Ed25519Signature.Verify(tmKey.ToArray(), RegistrationMessage.TmMessage(message, blsKey.Span).ToArray(), tmSignature.Span);
 
         // The guards read the pending registration; it lives only while they are evaluated and the trigger fires.
-        s.Pending = new L1Staker.PendingRegistration(value, tmKey, blsKey, popValid, sigValid);
+        s.Pending = new L1Staker.PendingRegistration(value, tmKey, blsKey, popValid, sigValid, tmValid);
         try
         {
             if (CheckFire(s, L1StakerTrigger.Register, () => StateError(s, sender, "register")) is { } refused) return refused;

@@ -28,6 +28,7 @@ public enum ProtocolRule
     KeyInUse,
     BadProofOfPossession,
     BadRegistrationSignature,
+    BadTmSignature,
     NotActiveStaker,
     LastActiveStaker,
     NotExiting,

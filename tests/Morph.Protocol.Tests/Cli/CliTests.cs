@@ -23,7 +23,7 @@ public sealed class CliTests
         Assert.AreEqual(0, exit, output);
         foreach (var expected in new[]
                  {
-                     "refused WrongStakeAmount", "refused BadProofOfPossession", "refused QuorumNotMet", "refused InvalidProof",
+                     "refused WrongStakeAmount", "refused BadProofOfPossession", "refused BadTmSignature", "refused QuorumNotMet", "refused InvalidProof",
                      "refused ChallengeNotExpired", "Slashed, StakersRemoved", "refused BadBitmap", "refused BatchReverted",
                      "refused RemovalNotFinalized", "ChallengeRewardClaim", "refused AddressBanned", "| invariants 1, 3, 5, 7  | hold",
                      "| unexpected refusals    | 0",

@@ -11,7 +11,7 @@ public sealed class StatelessOracleTests
 {
     private static readonly string[] GuardNames =
     {
-        "ExactStake", "KeysUnique", "ProofOfPossessionValid", "RegistrationSignatureValid", // register
+        "ExactStake", "KeysUnique", "ProofOfPossessionValid", "RegistrationSignatureValid", "TmSignatureValid", // register
         "NotLastActiveStaker", // withdraw, ownerRemove
         "WithdrawalLockBlocksElapsed", "UnrestakingDone", "NotExposed", // claimWithdrawal
     };
@@ -24,7 +24,7 @@ public sealed class StatelessOracleTests
         m.Configure(L1StakerState.Whitelisted)
             .Permit(L1StakerTrigger.WhitelistRemove, L1StakerState.None)
             .PermitIf(L1StakerTrigger.Register, L1StakerState.Active,
-                () => g("ExactStake") && g("KeysUnique") && g("ProofOfPossessionValid") && g("RegistrationSignatureValid"));
+                () => g("ExactStake") && g("KeysUnique") && g("ProofOfPossessionValid") && g("RegistrationSignatureValid") && g("TmSignatureValid"));
         m.Configure(L1StakerState.Active)
             .PermitIf(L1StakerTrigger.Withdraw, L1StakerState.Exiting, () => g("NotLastActiveStaker"))
             .PermitIf(L1StakerTrigger.OwnerRemove, L1StakerState.Exiting, () => g("NotLastActiveStaker"))
@@ -85,7 +85,7 @@ public sealed class StatelessOracleTests
                 compared++;
             }
         }
-        Assert.AreEqual(72, compared, "9 edges with every guard true, 8 or 7 with one false");
+        Assert.AreEqual(80, compared, "9 edges with every guard true, 8 or 7 with one false");
     }
 
     [TestMethod]

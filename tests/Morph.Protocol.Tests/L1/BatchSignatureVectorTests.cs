@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Morph.Protocol.Crypto.Bls;
+using Morph.Protocol.Crypto.Ed25519;
 using Morph.Protocol.L1;
 using Morph.Protocol.L1.Rollup;
 using Morph.Protocol.Primitives;
@@ -64,9 +65,12 @@ public sealed class BatchSignatureVectorTests
         int n = 0;
         foreach (var m in order)
         {
-            var tm = Keccak256.HashUtf8($"tm-{name}-{n++}");
-            var sig = ByteString.From(m.Key.Sign(RegistrationMessage.Compute(chainId, genesis.StakingAddress, m.Address, tm).ToArray()).ToBytes());
-            TestNet.Ok(net.Register(m.Address, p.StakingValue, tm, m.PublicKey, ByteString.From(m.Key.ProvePossession().ToBytes()), sig));
+            var tmKey = Ed25519SecretKey.FromSeed(Keccak256.HashUtf8($"tm-{name}-{n++}").ToArray());
+            var tm = Bytes32.FromBytes(tmKey.PublicKey);
+            var message = RegistrationMessage.Compute(chainId, genesis.StakingAddress, m.Address, tm);
+            var sig = ByteString.From(m.Key.Sign(message.ToArray()).ToBytes());
+            var tmSig = ByteString.From(tmKey.Sign(RegistrationMessage.TmMessage(message, m.PublicKey.Span).ToArray()));
+            TestNet.Ok(net.Register(m.Address, p.StakingValue, tm, m.PublicKey, ByteString.From(m.Key.ProvePossession().ToBytes()), sig, tmSig));
         }
         TestNet.Ok(net.MarkL2Genesis(owner));
         var latestSet = latest.Select(m => m.Address).ToList();

@@ -40,8 +40,9 @@ public sealed class CalldataTests
         foreach (var s in stakers)
         {
             var sig = s.RegistrationSignature(p.L1ChainId, net.Genesis.StakingAddress);
-            Do(() => net.Register(s.Address, p.StakingValue, s.TmKey, s.BlsPublicKey, s.ProofOfPossession, sig),
-               () => ToStaking(net, s.Address, new L1StakingContract.RegisterWithProofCall(s.TmKey, s.BlsPublicKey, s.ProofOfPossession, sig), p.StakingValue));
+            var tmSig = s.TmSignature(p.L1ChainId, net.Genesis.StakingAddress);
+            Do(() => net.Register(s.Address, p.StakingValue, s.TmKey, s.BlsPublicKey, s.ProofOfPossession, sig, tmSig),
+               () => ToStaking(net, s.Address, new L1StakingContract.RegisterWithProofCall(s.TmKey, s.BlsPublicKey, s.ProofOfPossession, sig, tmSig), p.StakingValue));
         }
         Do(() => net.MarkL2Genesis(Owner), () => ToRollup(net, Owner, new RollupContract.MarkL2GenesisCall()));
         net.AdvanceBy(1);
@@ -87,7 +88,8 @@ public sealed class CalldataTests
         var x = Staker(3);
         Ok(net.UpdateWhitelist(Owner, [x.Address], []));
         var sig = x.RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress);
+        var tmSig = x.TmSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress);
         Refused(net, ProtocolRule.WrongStakeAmount, () => net.Execute(ToStaking(net, x.Address,
-            new L1StakingContract.RegisterWithProofCall(x.TmKey, x.BlsPublicKey, x.ProofOfPossession, sig), UInt256.One)));
+            new L1StakingContract.RegisterWithProofCall(x.TmKey, x.BlsPublicKey, x.ProofOfPossession, sig, tmSig), UInt256.One)));
     }
 }

@@ -54,7 +54,7 @@ public sealed class L1StakingTests
         var s = Staker(1);
         Ok(net.UpdateWhitelist(Owner, [s.Address], []));
         var e = Refused(net, ProtocolRule.WrongStakeAmount, () => net.Register(s.Address, UInt256.Parse(wei), s.TmKey, s.BlsPublicKey, s.ProofOfPossession,
-            s.RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress)));
+            s.RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress), s.TmSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress)));
         StringAssert.Contains(e.Message, "1000000000000000000");
     }
 
@@ -86,12 +86,15 @@ public sealed class L1StakingTests
         var a = Staker(1);
         var b = Staker(2);
         Ok(net.UpdateWhitelist(Owner, [b.Address], []));
-        // b reuses a's tmKey with its own BLS key.
+        var (chain, staking) = (net.Parameters.L1ChainId, net.Genesis.StakingAddress);
+        // b reuses a's tmKey with its own BLS key (uniqueness is checked before the signatures).
         Refused(net, ProtocolRule.KeyInUse, () => net.Register(b.Address, net.Parameters.StakingValue, a.TmKey, b.BlsPublicKey, b.ProofOfPossession,
-            ByteString.From(b.Key.Sign(RegistrationMessage.Compute(net.Parameters.L1ChainId, net.Genesis.StakingAddress, b.Address, a.TmKey).ToArray()).ToBytes())));
-        // b reuses a's BLS key (it even has a's valid proof of possession and a signature for b as sender).
+            ByteString.From(b.Key.Sign(RegistrationMessage.Compute(chain, staking, b.Address, a.TmKey).ToArray()).ToBytes()),
+            ByteString.From(a.TmSecretKey.Sign(RegistrationMessage.TmMessage(chain, staking, b.Address, a.TmKey, b.BlsPublicKey.Span).ToArray()))));
+        // b reuses a's BLS key (it even has a's valid proof of possession and signatures for b as sender).
         Refused(net, ProtocolRule.KeyInUse, () => net.Register(b.Address, net.Parameters.StakingValue, b.TmKey, a.BlsPublicKey, a.ProofOfPossession,
-            ByteString.From(a.Key.Sign(RegistrationMessage.Compute(net.Parameters.L1ChainId, net.Genesis.StakingAddress, b.Address, b.TmKey).ToArray()).ToBytes())));
+            ByteString.From(a.Key.Sign(RegistrationMessage.Compute(chain, staking, b.Address, b.TmKey).ToArray()).ToBytes()),
+            ByteString.From(b.TmSecretKey.Sign(RegistrationMessage.TmMessage(chain, staking, b.Address, b.TmKey, a.BlsPublicKey.Span).ToArray()))));
     }
 
     [TestMethod]
@@ -102,10 +105,10 @@ public sealed class L1StakingTests
         Ok(net.UpdateWhitelist(Owner, [s.Address], []));
         var infinity = new byte[48];
         infinity[0] = 0xc0;
-        var e = Refused(net, ProtocolRule.BadBlsKey, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, ByteString.From(infinity), s.ProofOfPossession, s.ProofOfPossession));
+        var e = Refused(net, ProtocolRule.BadBlsKey, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, ByteString.From(infinity), s.ProofOfPossession, s.ProofOfPossession, ByteString.Empty));
         StringAssert.Contains(e.Message, "Identity");
-        Refused(net, ProtocolRule.BadBlsKey, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, ByteString.From(new byte[47]), s.ProofOfPossession, s.ProofOfPossession));
-        Refused(net, ProtocolRule.BadTmKey, () => net.Register(s.Address, net.Parameters.StakingValue, Bytes32.Zero, s.BlsPublicKey, s.ProofOfPossession, s.ProofOfPossession));
+        Refused(net, ProtocolRule.BadBlsKey, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, ByteString.From(new byte[47]), s.ProofOfPossession, s.ProofOfPossession, ByteString.Empty));
+        Refused(net, ProtocolRule.BadTmKey, () => net.Register(s.Address, net.Parameters.StakingValue, Bytes32.Zero, s.BlsPublicKey, s.ProofOfPossession, s.ProofOfPossession, ByteString.Empty));
     }
 
     [TestMethod]
@@ -116,9 +119,10 @@ public sealed class L1StakingTests
         var other = Staker(2);
         Ok(net.UpdateWhitelist(Owner, [s.Address], []));
         var sig = s.RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress);
-        Refused(net, ProtocolRule.BadProofOfPossession, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, s.BlsPublicKey, other.ProofOfPossession, sig));
+        var tmSig = s.TmSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress);
+        Refused(net, ProtocolRule.BadProofOfPossession, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, s.BlsPublicKey, other.ProofOfPossession, sig, tmSig));
         // A signature is not a proof of possession: the PoP DST differs.
-        Refused(net, ProtocolRule.BadProofOfPossession, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, s.BlsPublicKey, sig, sig));
+        Refused(net, ProtocolRule.BadProofOfPossession, () => net.Register(s.Address, net.Parameters.StakingValue, s.TmKey, s.BlsPublicKey, sig, sig, tmSig));
         Refused(net, ProtocolRule.DeployedRegisterLacksProof, () => net.Staking.RegisterWithoutProof(s.Address));
     }
 
@@ -131,10 +135,12 @@ public sealed class L1StakingTests
         Ok(net.UpdateWhitelist(Owner, [victim.Address, thief.Address], []));
         // The thief replays the victim's whole registration from the mempool, from its own address.
         Refused(net, ProtocolRule.BadRegistrationSignature, () => net.Register(thief.Address, net.Parameters.StakingValue, victim.TmKey, victim.BlsPublicKey,
-            victim.ProofOfPossession, victim.RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress)));
+            victim.ProofOfPossession, victim.RegistrationSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress),
+            victim.TmSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress)));
         // A signature bound to another chain id does not verify either.
         Refused(net, ProtocolRule.BadRegistrationSignature, () => net.Register(victim.Address, net.Parameters.StakingValue, victim.TmKey, victim.BlsPublicKey,
-            victim.ProofOfPossession, victim.RegistrationSignature(net.Parameters.L1ChainId + 1, net.Genesis.StakingAddress)));
+            victim.ProofOfPossession, victim.RegistrationSignature(net.Parameters.L1ChainId + 1, net.Genesis.StakingAddress),
+            victim.TmSignature(net.Parameters.L1ChainId, net.Genesis.StakingAddress)));
         Ok(victim.Register(net).Result);
     }
 
