@@ -30,6 +30,7 @@ namespace Morph.Protocol.Generators
             public const string Diagnostics = nameof(Diagnostics);
             public const string Hosts = nameof(Hosts);
             public const string HostPairs = nameof(HostPairs);
+            public const string RuleType = nameof(RuleType);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -59,8 +60,12 @@ namespace Morph.Protocol.Generators
 
             var model = bound.Select(static (b, _) => b.Model);
 
+            // The enum the spec's rules ('else Rule') name: a build property, so a consumer's spec names its own.
+            var ruleType = context.AnalyzerConfigOptionsProvider
+                .Select(static (o, _) => o.GlobalOptions.TryGetValue("build_property." + RuleTypeProperty, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null)
+                .WithTrackingName(Steps.RuleType);
             var lifecycles = model.SelectMany(static (m, _) => m.Lifecycles).WithTrackingName(Steps.Lifecycles);
-            context.RegisterSourceOutput(lifecycles, static (spc, l) => spc.AddSource($"Lifecycles/{l.Name}.g.cs", LifecycleEmitter.Emit(l)));
+            context.RegisterSourceOutput(lifecycles.Combine(ruleType), static (spc, p) => spc.AddSource($"Lifecycles/{p.Left.Name}.g.cs", LifecycleEmitter.Emit(p.Left, p.Right)));
 
             // Hosts: classes marked [Lifecycle("Name")], each paired with its lifecycle's model only, so a host
             // regenerates when its own lifecycle or declaration changes, not when another lifecycle does.
@@ -117,6 +122,9 @@ namespace Morph.Protocol.Generators
         }
 
         public const string LifecycleAttributeName = "Morph.Protocol.Lifecycles.LifecycleAttribute";
+
+        /// <summary>The MSBuild property (made compiler-visible) naming the enum of rules, e.g. Morph.Protocol.Transactions.ProtocolRule.</summary>
+        public const string RuleTypeProperty = "MorphRuleType";
 
         public static readonly DiagnosticDescriptor UnknownLifecycle = new DiagnosticDescriptor(
             "MPG001", "Unknown lifecycle", "[Lifecycle(\"{0}\")] on '{1}' names no lifecycle of the spec (or one with errors)",

@@ -7,7 +7,9 @@ namespace Morph.Protocol.Generators.Emit
     /// a Stateless machine, and the host partial class whose guards are partial methods (unimplemented = CS8795).</summary>
     internal static class LifecycleEmitter
     {
-        public static string Emit(LifecycleModel l)
+        /// <param name="ruleType">The enum the spec's rules name (build property MorphRuleType), or null: then the
+        /// guard → rule mapping is emitted by name only.</param>
+        public static string Emit(LifecycleModel l, string? ruleType = null)
         {
             var w = new SourceWriter();
             w.Header("System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles");
@@ -29,6 +31,17 @@ namespace Morph.Protocol.Generators.Emit
             w.Close();
             w.Line();
 
+            var G = l.GuardEnum;
+            w.Doc($"Guards of lifecycle {l.Name}, in spec order (lock guards first); each names the rule it refuses with.");
+            w.Open($"public enum {G}");
+            foreach (var g in l.Guards)
+            {
+                w.Doc(string.IsNullOrEmpty(g.Doc) ? $"Refused as {g.Rule}." : $"{g.Doc!.TrimEnd('.')}. Refused as {g.Rule}.");
+                w.Line(g.Name + ",");
+            }
+            w.Close();
+            w.Line();
+
             var S = l.StateEnum;
             var T = l.TriggerEnum;
             w.Doc($"Lifecycle {l.Name} as the spec declares it: its transitions as data, and the Stateless configuration.");
@@ -42,6 +55,27 @@ namespace Morph.Protocol.Generators.Emit
             w.Line();
             w.Doc("Guard names, in the order Configure takes their implementations.");
             w.Line("public static IReadOnlyList<string> GuardNames { get; } = new string[] { " + string.Join(", ", l.Guards.Select(g => SourceWriter.Literal(g.Name))) + " };");
+            w.Line();
+            w.Doc("The rule each guard refuses with, as the spec names it ('else Rule').");
+            w.Open($"public static string RuleNameOf({G} guard) => guard switch");
+            foreach (var g in l.Guards) w.Line($"{G}.{g.Name} => {SourceWriter.Literal(g.Rule)},");
+            w.Line("_ => throw new ArgumentOutOfRangeException(nameof(guard)),");
+            w.Close(";");
+            w.Line();
+            if (ruleType != null)
+            {
+                w.Doc("The rule each guard refuses with: a failing guard becomes exactly this error.");
+                w.Open($"public static global::{ruleType} RuleOf({G} guard) => guard switch");
+                foreach (var g in l.Guards) w.Line($"{G}.{g.Name} => global::{ruleType}.{g.Rule},");
+                w.Line("_ => throw new ArgumentOutOfRangeException(nameof(guard)),");
+                w.Close(";");
+                w.Line();
+            }
+            w.Doc("The guard Stateless reports by name (the names stay inside generated code).");
+            w.Open($"internal static {G} GuardOf(string name) => name switch");
+            foreach (var g in l.Guards) w.Line($"{SourceWriter.Literal(g.Name)} => {G}.{g.Name},");
+            w.Line("_ => throw new ArgumentOutOfRangeException(nameof(name), name, \"not a guard of lifecycle " + l.Name + "\"),");
+            w.Close(";");
             w.Line();
             w.Open("public static IReadOnlyList<LifecycleTransition> Transitions { get; } = new LifecycleTransition[]");
             foreach (var t in l.Transitions)
@@ -119,8 +153,12 @@ namespace Morph.Protocol.Generators.Emit
             w.Line();
             w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
             w.Line();
-            w.Doc("Whether the trigger may fire now; if not, the guards that fail (by name, in spec order). No guard failing means the state does not permit it.");
-            w.Line($"public bool CanFire({T} trigger, out System.Collections.Generic.ICollection<string> unmetGuards) => Lifecycle.CanFire(trigger, out unmetGuards);");
+            w.Doc("Whether the trigger may fire now; if not, the first guard that fails (spec order), or null when the state does not permit the trigger at all.");
+            w.Open($"public bool CanFire({T} trigger, out {l.GuardEnum}? failed)");
+            w.Line("if (Lifecycle.CanFire(trigger, out var unmet)) { failed = null; return true; }");
+            w.Line($"failed = unmet is {{ Count: > 0 }} ? {l.Name}Lifecycle.GuardOf(System.Linq.Enumerable.First(unmet)) : null;");
+            w.Line("return false;");
+            w.Close();
             w.Line();
             w.Doc("Fires a trigger. Callers validate first (every refusal is a typed error); a refused fire here is a bug.");
             w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");

@@ -14,19 +14,6 @@ namespace Morph.Protocol.L1;
 /// (the lifecycle's guards, mapped to typed errors) before it changes anything.</summary>
 public sealed class L1Staking
 {
-    private static readonly Dictionary<string, ProtocolRule> GuardRules = new()
-    {
-        ["WithdrawalLockBlocksElapsed"] = ProtocolRule.LockNotExpired,
-        ["ExactStake"] = ProtocolRule.WrongStakeAmount,
-        ["KeysUnique"] = ProtocolRule.KeyInUse,
-        ["ProofOfPossessionValid"] = ProtocolRule.BadProofOfPossession,
-        ["RegistrationSignatureValid"] = ProtocolRule.BadRegistrationSignature,
-        ["TmSignatureValid"] = ProtocolRule.BadTmSignature,
-        ["NotLastActiveStaker"] = ProtocolRule.LastActiveStaker,
-        ["UnrestakingDone"] = ProtocolRule.UnrestakingPending,
-        ["NotExposed"] = ProtocolRule.SignedUnfinalizedBatch,
-    };
-
     private readonly Dictionary<Address, L1Staker> _stakers = new();
     private readonly HashSet<Bytes32> _tmKeys = new();
     private readonly HashSet<ByteString> _blsKeys = new();
@@ -77,12 +64,10 @@ public sealed class L1Staking
     /// not permit the trigger at all.</summary>
     private TxResult? CheckFire(L1Staker s, L1StakerTrigger trigger, Func<TxResult> stateError)
     {
-        if (s.CanFire(trigger, out var unmet)) return null;
-        // Stateless gives no unmet guards (null or empty) when the state does not permit the trigger at all.
-        if (unmet is null || unmet.Count == 0) return stateError();
-        var guard = unmet.First();
-        if (guard == "NotExposed" && Exposure.ExposureOf(s.Address) is { } exposure) return TxResult.Fail(exposure);
-        var rule = GuardRules[guard];
+        if (s.CanFire(trigger, out var failed)) return null;
+        if (failed is not { } guard) return stateError();   // the state does not permit the trigger at all
+        if (guard == L1StakerGuard.NotExposed && Exposure.ExposureOf(s.Address) is { } exposure) return TxResult.Fail(exposure);
+        var rule = L1StakerLifecycle.RuleOf(guard);
         return TxResult.Fail(rule, rule switch
         {
             ProtocolRule.LockNotExpired => $"{s.Address} withdrew at block {s.WithdrawBlock}: claimable from block {s.LockEnds}, now {Clock.Block}",
@@ -93,7 +78,7 @@ public sealed class L1Staking
             ProtocolRule.BadTmSignature => $"the tmSignature of {s.Address} is not tmKey {s.Pending?.TmKey}'s Ed25519 signature over (chain {Parameters.L1ChainId}, {StakingAddress}, {s.Address}, tmKey, BLS key)",
             ProtocolRule.LastActiveStaker => $"{s.Address} is the last Active staker: voluntary exits never empty the staker set",
             ProtocolRule.UnrestakingPending => $"the un-restaking of {s.Address} completes at block {s.UnrestakeCompleteAt}, now {Clock.Block}",
-            _ => guard,
+            _ => L1StakerLifecycle.RuleNameOf(guard),
         });
     }
 

@@ -70,4 +70,21 @@ public enum ProtocolRule
     FinalizationPeriodNotPassed,
     BatchChallenged,
     NothingToClaim,
+    /// <summary>A challenger reward waits for the un-restaking of every stake its challenge slashed.</summary>
+    RewardNotMatured,
+    /// <summary>Internal (the rollup's Halt): some member of latestSequencerSet is unslashed.</summary>
+    LiveSequencersRemain,
+
+    // L2 (PROTOCOL.md sections 3, 7 and 9), as the spec's lifecycles name them
+    NoEligibleStaker,
+    DebtAboveMax,
+    JailNotExpired,
+    EntryNotPending,
+    EntryNotClaimable,
+    /// <summary>Internal (the L2 chain's Halt): the contract set is not empty.</summary>
+    SetNotEmpty,
+    /// <summary>Internal (an epoch's close): e − 1 is not closed yet.</summary>
+    PreviousEpochNotClosed,
+    /// <summary>Internal (an epoch's close, Funded): the unallocated balance does not cover the reward yet.</summary>
+    RewardNotCovered,
 }

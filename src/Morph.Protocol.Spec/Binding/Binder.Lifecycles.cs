@@ -12,6 +12,9 @@ namespace Morph.Protocol.Spec.Binding
         /// <summary>The name of the guard generated for <c>after lock P</c>.</summary>
         public static string LockGuardName(string parameter) => Pascal(parameter) + "Elapsed";
 
+        /// <summary>The rule a running lock refuses with unless the transition names another (<c>after lock P else R</c>).</summary>
+        public const string DefaultLockRule = "LockNotExpired";
+
         private LifecycleModel? BindLifecycle(LifecycleSyntax l, string ns)
         {
             int errorsBefore = _diagnostics.Count(d => d.Severity == SpecSeverity.Error);
@@ -54,8 +57,13 @@ namespace Morph.Protocol.Spec.Binding
                     {
                         lockParam = p.Name;
                         var name = LockGuardName(p.Name);
-                        if (!lockGuards.Any(g => g.Name == name))
-                            lockGuards.Add(new GuardModel(name, $"the lock '{p.Name}' has elapsed", p.Name));
+                        var rule = t.LockRule?.Text ?? DefaultLockRule;
+                        var existing = lockGuards.FirstOrDefault(g => g.Name == name);
+                        if (existing is null)
+                            lockGuards.Add(new GuardModel(name, $"the lock '{p.Name}' has elapsed", p.Name, rule));
+                        else if (existing.Rule != rule)
+                            Error(SpecDiagnosticIds.ConflictingLockRule, t.LockRule?.Span ?? t.Lock.Span,
+                                $"lock '{p.Name}' already refuses with '{existing.Rule}' in lifecycle '{l.Name.Text}': one lock, one rule");
                     }
                 }
                 string? waived = null;
@@ -93,10 +101,14 @@ namespace Morph.Protocol.Spec.Binding
                         Warning(SpecDiagnosticIds.UnreachableState, s.Name.Span, $"state '{s.Name.Text}' cannot be reached from the initial state '{initials[0].Name.Text}'");
             }
 
+            foreach (var g in l.Guards.Where(g => g.Rule is null))
+                Error(SpecDiagnosticIds.GuardWithoutRule, g.Name.Span,
+                    $"guard '{g.Name.Text}' names no rule: write 'guard {g.Name.Text} \"...\" else RuleName;' (the refusal when it fails)");
+
             if (_diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
 
             var triggers = transitions.Select(t => t.Trigger).Distinct().ToEquatableArray();
-            var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null))).ToEquatableArray();
+            var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null, g.Rule?.Text ?? ""))).ToEquatableArray();
             return new LifecycleModel(ns, l.Name.Text, l.Doc,
                 l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
                 triggers, guardModels, transitions.ToEquatableArray());

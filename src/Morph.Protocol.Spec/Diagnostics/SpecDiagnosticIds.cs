@@ -20,6 +20,8 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string UnusedGuard = "MPS109";
         public const string UnreachableState = "MPS110";
         public const string AmbiguousTransition = "MPS111";
+        public const string GuardWithoutRule = "MPS112";
+        public const string ConflictingLockRule = "MPS113";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

@@ -18,8 +18,8 @@ namespace Morph.Protocol.Spec.Model
     public sealed record StateModel(string Name, bool IsInitial, bool IsTerminal, string? Doc);
 
     /// <summary>A guard bound to a hand-written partial method. A lock guard is generated from a
-    /// <c>after lock P</c> clause and named <c>{P}Elapsed</c>.</summary>
-    public sealed record GuardModel(string Name, string? Doc, string? LockParameter);
+    /// <c>after lock P</c> clause and named <c>{P}Elapsed</c>. <see cref="Rule"/> names the refusal when it fails.</summary>
+    public sealed record GuardModel(string Name, string? Doc, string? LockParameter, string Rule);
 
     public sealed record TransitionModel(
         string Trigger, string From, string To,
@@ -35,6 +35,7 @@ namespace Morph.Protocol.Spec.Model
     {
         public string StateEnum => Name + "State";
         public string TriggerEnum => Name + "Trigger";
+        public string GuardEnum => Name + "Guard";
     }
 
     public enum AbiKind { UInt, Int, Address, Bool, FixedBytes, Bytes, String, Array, Struct }

@@ -35,9 +35,11 @@ namespace Morph.Protocol.Spec.Syntax
 
     public sealed record StateSyntax(Name Name, bool Initial, bool Terminal, string? Doc);
 
-    public sealed record GuardSyntax(Name Name, string? Doc);
+    /// <summary><c>guard Name "doc" else Rule;</c>: the rule names the refusal when the guard fails.</summary>
+    public sealed record GuardSyntax(Name Name, string? Doc, Name? Rule);
 
-    /// <summary><c>on Trigger: A | B -> C when G1, G2 releases funds after lock P slash "doc";</c> (or <c>waives lock P</c>).</summary>
+    /// <summary><c>on Trigger: A | B -> C when G1, G2 releases funds after lock P else R slash "doc";</c> (or <c>waives
+    /// lock P</c>). <see cref="LockRule"/> names the refusal while the lock runs (LockNotExpired when omitted).</summary>
     public sealed record TransitionSyntax(
         Name Trigger,
         EquatableArray<Name> From,
@@ -45,6 +47,7 @@ namespace Morph.Protocol.Spec.Syntax
         EquatableArray<Name> Guards,
         bool ReleasesFunds,
         Name? Lock,
+        Name? LockRule,
         Name? WaivedLock,
         bool Slash,
         string? Doc);

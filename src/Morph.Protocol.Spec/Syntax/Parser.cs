@@ -260,8 +260,9 @@ namespace Morph.Protocol.Spec.Syntax
         {
             var name = ExpectName("a guard name");
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, $"a description or ';' after guard '{name.Text}'");
-            return new GuardSyntax(name, doc);
+            Name? rule = AcceptKeyword("else") ? ExpectName($"the rule guard '{name.Text}' refuses with, after 'else'") : null;
+            Expect(TokenKind.Semicolon, $"a description, 'else Rule' or ';' after guard '{name.Text}'");
+            return new GuardSyntax(name, doc, rule);
         }
 
         private TransitionSyntax ParseTransition()
@@ -274,7 +275,7 @@ namespace Morph.Protocol.Spec.Syntax
             var to = ExpectName("a destination state after '->'");
             var guards = new List<Name>();
             bool releases = false, slash = false;
-            Name? lockParam = null, waived = null;
+            Name? lockParam = null, lockRule = null, waived = null;
             while (true)
             {
                 if (AcceptKeyword("when"))
@@ -285,12 +286,13 @@ namespace Morph.Protocol.Spec.Syntax
                 {
                     ExpectKeyword("funds");
                     releases = true;
-                    if (AcceptKeyword("after")) { ExpectKeyword("lock"); lockParam = ExpectName("a lock parameter name after 'lock'"); }
+                    if (AcceptKeyword("after")) { ExpectKeyword("lock"); lockParam = ExpectName("a lock parameter name after 'lock'"); lockRule = OptionalElse(); }
                 }
                 else if (AcceptKeyword("after"))
                 {
                     ExpectKeyword("lock");
                     lockParam = ExpectName("a lock parameter name after 'lock'");
+                    lockRule = OptionalElse();
                 }
                 else if (AcceptKeyword("waives"))
                 {
@@ -301,9 +303,11 @@ namespace Morph.Protocol.Spec.Syntax
                 else break;
             }
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, "'when', 'releases funds', 'after lock', 'waives lock', 'slash', a description or ';' to end the transition");
-            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), releases, lockParam, waived, slash, doc);
+            Expect(TokenKind.Semicolon, "'when', 'releases funds', 'after lock', 'else', 'waives lock', 'slash', a description or ';' to end the transition");
+            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), releases, lockParam, lockRule, waived, slash, doc);
         }
+
+        private Name? OptionalElse() => AcceptKeyword("else") ? ExpectName("the rule a running lock refuses with, after 'else'") : null;
 
         // ---- structs and contracts ----
 

@@ -38,6 +38,44 @@ public sealed class GeneratedCodeTests
         Assert.AreEqual("Locked", Get(host, "State").ToString());
     }
 
+    /// <summary>A failing guard reaches the caller as a generated enum member and its rule as the spec names it
+    /// ('else Rule'; a lock without one refuses LockNotExpired); a state that permits no such trigger gives none.</summary>
+    [TestMethod]
+    public void A_failing_guard_names_its_rule_through_the_generated_enum()
+    {
+        var (_, output, diagnostics) = Run(Driver(ProtocolRuleType, new InMemoryAdditionalText("spec/small.morph", SpecGeneratorTests.SmallSpec)),
+            Compilation(SpecGeneratorTests.Host));
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var assembly = EmitAndLoad(output);
+        var type = assembly.GetType("Snap.Hosts.BondHost")!;
+        string? RefusalOf(object o, string trigger) =>
+            (string?)type.GetMethod("RefusalOf")!.Invoke(o, [Enum.Parse(assembly.GetType("Snap.Small.BondTrigger")!, trigger)]);
+
+        var host = Activator.CreateInstance(type)!;
+        type.GetProperty("Signed")!.SetValue(host, false);
+        Assert.AreEqual("NotOwner", RefusalOf(host, "Lock"));
+        Assert.AreEqual("state", RefusalOf(host, "Release"), "Open permits no Release");
+        type.GetProperty("Signed")!.SetValue(host, true);
+        Assert.IsTrue((bool)type.GetMethod("TryLock")!.Invoke(host, null)!);
+        Assert.AreEqual("LockNotExpired", RefusalOf(host, "Release"));
+        type.GetProperty("Elapsed")!.SetValue(host, true);
+        Assert.IsNull(RefusalOf(host, "Release"));
+
+        // RuleOf maps onto the configured enum itself, so a misspelt rule is a compile error, not a run-time surprise.
+        var lifecycle = assembly.GetType("Snap.Small.BondLifecycle")!;
+        var guard = Enum.Parse(assembly.GetType("Snap.Small.BondGuard")!, "Authorized");
+        Assert.AreEqual(Morph.Protocol.Transactions.ProtocolRule.NotOwner, lifecycle.GetMethod("RuleOf")!.Invoke(null, [guard]));
+    }
+
+    [TestMethod]
+    public void A_rule_the_configured_enum_lacks_is_a_compile_error_in_the_generated_mapping()
+    {
+        var spec = SpecGeneratorTests.SmallSpec.Replace("else NotOwner", "else NoSuchRule");
+        var (_, output, _) = Run(Driver(ProtocolRuleType, new InMemoryAdditionalText("spec/small.morph", spec)), Compilation(SpecGeneratorTests.Host));
+        var errors = Errors(output);
+        Assert.IsTrue(errors.Any(e => e.Id == "CS0117" && e.GetMessage().Contains("NoSuchRule")), Show(errors));
+    }
+
     [TestMethod]
     public void Descriptions_with_line_breaks_quotes_and_backslashes_compile_and_keep_their_text()
     {

@@ -46,9 +46,15 @@ internal static class GeneratorKit
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(params AdditionalText[] texts) =>
+    public static GeneratorDriver Driver(params AdditionalText[] texts) => Driver(null, texts);
+
+    /// <summary>A driver whose build sets MorphRuleType (the enum the spec's rules name), as the model's project does.</summary>
+    public static GeneratorDriver Driver(string? ruleType, params AdditionalText[] texts) =>
         CSharpGeneratorDriver.Create(new[] { new SpecGenerator().AsSourceGenerator() }, texts, ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            ruleType is null ? null : new BuildProperties(new Dictionary<string, string> { ["build_property." + SpecGenerator.RuleTypeProperty] = ruleType }),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public const string ProtocolRuleType = "Morph.Protocol.Transactions.ProtocolRule";
 
     /// <summary>Runs the generator; returns the driver (for the next incremental run), the output compilation and
     /// the generator's own diagnostics.</summary>
@@ -107,4 +113,18 @@ internal static class Snapshot
                     $"- {(i < e.Length ? e[i] : "<end of snapshot>")}\n+ {(i < a.Length ? a[i] : "<end of output>")}\n" +
                     "(MORPH_UPDATE_SNAPSHOTS=1 rewrites the snapshots)");
     }
+}
+
+/// <summary>Build properties as the compiler hands them to generators (build_property.X).</summary>
+internal sealed class BuildProperties(IReadOnlyDictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+{
+    private sealed class Options(IReadOnlyDictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+
+    private static readonly Options Empty = new(new Dictionary<string, string>());
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+    public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Empty;
 }

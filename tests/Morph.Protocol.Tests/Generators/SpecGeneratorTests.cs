@@ -28,7 +28,7 @@ public sealed class SpecGeneratorTests
           state Slashed "taken";
           state Done terminal;
 
-          guard Authorized "the owner signed";
+          guard Authorized "the owner signed" else NotOwner;
 
           on Lock: Open -> Locked when Authorized "locks it";
           on Release: Locked -> Done releases funds after lock lockBlocks "paid back";
@@ -67,6 +67,10 @@ public sealed class SpecGeneratorTests
                 Fire(BondTrigger.Lock);
                 return State == BondState.Locked;
             }
+
+            /// <summary>The rule a refused trigger names, through the generated guard enum (null: allowed).</summary>
+            public string? RefusalOf(BondTrigger trigger) =>
+                CanFire(trigger, out var failed) ? null : failed is { } g ? BondLifecycle.RuleNameOf(g) : "state";
         }
         """;
 
@@ -79,7 +83,7 @@ public sealed class SpecGeneratorTests
     [TestMethod]
     public void Small_spec_generates_the_snapshot_sources()
     {
-        var (driver, _, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(Host));
+        var (driver, _, diagnostics) = Run(Driver(ProtocolRuleType, new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(Host));
         Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
         var sources = Result(driver).GeneratedSources;
         CollectionAssert.AreEqual(SmallHintNames, sources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray());
@@ -148,7 +152,7 @@ public sealed class SpecGeneratorTests
         lifecycle Good {
           state A initial;
           state B terminal;
-          guard Ok;
+          guard Ok else NotOk;
           on Go: A -> B when Ok;
         }
 
@@ -210,7 +214,7 @@ public sealed class SpecGeneratorTests
         lifecycle A {
           state X initial "x of A";
           state Y terminal;
-          guard G;
+          guard G else NotG;
           on Go: X -> Y when G;
         }
 
@@ -218,7 +222,7 @@ public sealed class SpecGeneratorTests
         lifecycle B {
           state X initial "x of B";
           state Y terminal;
-          guard H;
+          guard H else NotH;
           on Go: X -> Y when H;
         }
         """;

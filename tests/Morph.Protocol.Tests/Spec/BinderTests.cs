@@ -19,7 +19,7 @@ public sealed class BinderTests
     [TestMethod]
     public void A_valid_small_spec_binds_without_diagnostics()
     {
-        var text = Lifecycle("  guard G \"g\";\n  on Go: A -> B when G after lock lockP;\n  on Pay: B -> C releases funds;\n");
+        var text = Lifecycle("  guard G \"g\" else NotG;\n  on Go: A -> B when G after lock lockP;\n  on Pay: B -> C releases funds;\n");
         var (model, ds) = Compile(text);
         Assert.AreEqual(0, ds.Count, Show(ds));
         var l = model.Lifecycles.Single();
@@ -43,7 +43,7 @@ public sealed class BinderTests
     [TestMethod]
     public void MPS101_duplicate_guard()
     {
-        var text = Lifecycle("  guard G;\n  guard G;\n  on Go: A -> B when G;\n  on End: B -> C;\n");
+        var text = Lifecycle("  guard G else R;\n  guard G else R;\n  on Go: A -> B when G;\n  on End: B -> C;\n");
         var at = At(text, "guard G", 2);
         Single(Diagnostics(text), SpecDiagnosticIds.DuplicateDeclaration, (at.Line, at.Column + 6), "guard 'G' is declared twice in lifecycle 'L'");
     }
@@ -72,7 +72,7 @@ public sealed class BinderTests
     [TestMethod]
     public void MPS101_declared_guard_named_like_a_generated_lock_guard()
     {
-        var text = Lifecycle("  guard LockPElapsed;\n  on Go: A -> B when LockPElapsed after lock lockP;\n  on End: B -> C;\n");
+        var text = Lifecycle("  guard LockPElapsed else R;\n  on Go: A -> B when LockPElapsed after lock lockP;\n  on End: B -> C;\n");
         var (model, ds) = Compile(text);
         var at = At(text, "LockPElapsed");
         Single(ds, SpecDiagnosticIds.DuplicateDeclaration, at, "guard 'LockPElapsed' clashes with the guard generated for 'after lock lockP'");
@@ -212,7 +212,7 @@ public sealed class BinderTests
     [TestMethod]
     public void MPS109_unused_guard_is_a_warning_and_the_lifecycle_is_kept()
     {
-        var text = Lifecycle("  guard Idle \"never used\";\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var text = Lifecycle("  guard Idle \"never used\" else R;\n  on Go: A -> B;\n  on End: B -> C;\n");
         var (model, ds) = Compile(text);
         var d = Single(ds, SpecDiagnosticIds.UnusedGuard, At(text, "Idle"), "guard 'Idle' is declared but no transition uses it");
         Assert.AreEqual(SpecSeverity.Warning, d.Severity);
@@ -234,13 +234,45 @@ public sealed class BinderTests
     [TestMethod]
     public void MPS111_a_second_transition_on_the_same_trigger_and_state_needs_both_guarded()
     {
-        var text = Lifecycle("  guard G;\n  on Go: A -> B;\n  on Go: A -> C when G;\n");
+        var text = Lifecycle("  guard G else R;\n  on Go: A -> B;\n  on Go: A -> C when G;\n");
         var (model, ds) = Compile(text);
         Single(ds, SpecDiagnosticIds.AmbiguousTransition, At(text, "Go: A -> C"),
             "trigger 'Go' from state 'A' has another transition and one of them has no guard");
         Assert.AreEqual(0, model.Lifecycles.Count);
-        var ok = Lifecycle("  guard G;\n  guard H;\n  on Go: A -> B when G;\n  on Go: A -> C when H;\n");
+        var ok = Lifecycle("  guard G else R;\n  guard H else R;\n  on Go: A -> B when G;\n  on Go: A -> C when H;\n");
         Assert.AreEqual(0, Compile(ok).Diagnostics.Count, "guarded on both sides: the hosts keep them exclusive");
+    }
+
+    // ---- MPS112, MPS113: rules named in the spec ----
+
+    [TestMethod]
+    public void MPS112_a_guard_that_names_no_rule_is_an_error_at_its_name()
+    {
+        var text = Lifecycle("  guard Signed \"the owner signed\";\n  on Go: A -> B when Signed;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        Single(ds, SpecDiagnosticIds.GuardWithoutRule, At(text, "Signed \""),
+            "guard 'Signed' names no rule: write 'guard Signed \"...\" else RuleName;' (the refusal when it fails)");
+        Assert.AreEqual(0, model.Lifecycles.Count, "a lifecycle with an error is not generated");
+    }
+
+    [TestMethod]
+    public void The_rule_of_a_guard_and_of_a_lock_are_bound_and_a_lock_defaults_to_LockNotExpired()
+    {
+        var text = Lifecycle("  guard G else NotG;\n  on Go: A -> B when G after lock lockP else TooEarly;\n  on End: B -> C releases funds after lock flagless;\n"
+            .Replace("flagless", "lockP else TooEarly"));
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        CollectionAssert.AreEqual(new[] { "TooEarly", "NotG" }, model.Lifecycles.Single().Guards.Select(g => g.Rule).ToArray());
+        var plain = Compile(Lifecycle("  on Go: A -> B after lock lockP;\n  on End: B -> C;\n")).Model.Lifecycles.Single();
+        Assert.AreEqual("LockNotExpired", plain.Guards.Single().Rule);
+    }
+
+    [TestMethod]
+    public void MPS113_one_lock_refusing_with_two_rules_is_an_error_at_the_second()
+    {
+        var text = Lifecycle("  on Go: A -> B after lock lockP else TooEarly;\n  on End: B -> C after lock lockP else Later;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ConflictingLockRule, At(text, "Later"),
+            "lock 'lockP' already refuses with 'TooEarly' in lifecycle 'L': one lock, one rule");
     }
 
     // ---- MPS201..MPS204 ----

@@ -127,8 +127,8 @@ public sealed partial class Rollup : IStakerExposure
         _pendingReset = [.. newSet];
         try
         {
-            if (!CanFire(RollupModeTrigger.ResetSequencerSet))
-                return TxResult.Fail(ProtocolRule.NoLiveSequencers, "every member of the new set is slashed: the rollup would stay halted");
+            if (!CanFire(RollupModeTrigger.ResetSequencerSet, out var failed))
+                return TxResult.Fail(RollupModeLifecycle.RuleOf(failed!.Value), "every member of the new set is slashed: the rollup would stay halted");
             Fire(RollupModeTrigger.ResetSequencerSet);
         }
         finally { _pendingReset = []; }
@@ -314,16 +314,16 @@ public sealed partial class Rollup : IStakerExposure
     public TxResult FinalizeBatch(Address sender, ulong index)
     {
         if (BatchAt(index) is not { } batch) return Missing(index);
-        if (!batch.CanFire(BatchTrigger.Finalize, out var unmet))
+        if (!batch.CanFire(BatchTrigger.Finalize, out var failed))
         {
-            // No unmet guard: the state itself permits no finalization.
-            if (unmet is null || unmet.Count == 0)
+            // No failing guard: the state itself permits no finalization.
+            if (failed is not { } guard)
                 return batch.State == BatchState.Finalized
                     ? TxResult.Fail(ProtocolRule.BatchFinalized, $"batch {index} is already finalized")
                     : TxResult.Fail(ProtocolRule.BatchChallenged, $"batch {index} has an open challenge");
-            return unmet.First() == "NextToFinalize"
-                ? TxResult.Fail(ProtocolRule.NotNextBatch, $"batches finalize in order: next is {LastFinalized + 1}, got {index}")
-                : TxResult.Fail(ProtocolRule.FinalizationPeriodNotPassed, $"batch {index} committed at {batch.CommitBlock} finalizes after block {batch.FinalizationEnds}, now {Clock.Block}");
+            return TxResult.Fail(BatchLifecycle.RuleOf(guard), guard == BatchGuard.NextToFinalize
+                ? $"batches finalize in order: next is {LastFinalized + 1}, got {index}"
+                : $"batch {index} committed at {batch.CommitBlock} finalizes after block {batch.FinalizationEnds}, now {Clock.Block}");
         }
         batch.Fire(BatchTrigger.Finalize);
         LastFinalized = index;
@@ -348,8 +348,8 @@ public sealed partial class Rollup : IStakerExposure
         if (batch.State == BatchState.Finalized) return TxResult.Fail(ProtocolRule.BatchFinalized, $"batch {index} is finalized");
         if (batch.State == BatchState.Challenged) return TxResult.Fail(ProtocolRule.ChallengeAlreadyOpen, $"batch {index} already has an open challenge");
         if (value != Parameters.ChallengeDeposit) return TxResult.Fail(ProtocolRule.WrongDeposit, $"a challenge needs exactly {Parameters.ChallengeDeposit} wei, got {value}");
-        if (!batch.CanFire(BatchTrigger.Challenge))
-            return TxResult.Fail(ProtocolRule.ChallengeWindowClosed, $"batch {index} committed at {batch.CommitBlock} could be challenged until block {batch.FinalizationEnds}, now {Clock.Block}");
+        if (!batch.CanFire(BatchTrigger.Challenge, out var failed))
+            return TxResult.Fail(BatchLifecycle.RuleOf(failed!.Value), $"batch {index} committed at {batch.CommitBlock} could be challenged until block {batch.FinalizationEnds}, now {Clock.Block}");
         if (_ledger.WouldOverflow(value) is { } overflow) return TxResult.Fail(overflow);
         var c = new Challenge(this, (ulong)_challenges.Count + 1, batch, sender, value, Clock.Block);
         _challenges.Add(c);
@@ -370,10 +370,10 @@ public sealed partial class Rollup : IStakerExposure
         batch.PendingProofValid = _proofs.Verify(index, batch.Hash, batch.SetChangeHash, proof);
         try
         {
-            if (!batch.CanFire(BatchTrigger.Prove, out var unmet))
-                return unmet.First() == "ProofWindowOpen"
-                    ? TxResult.Fail(ProtocolRule.ProofWindowClosed, $"the proof window of batch {index} closed at block {batch.ProofWindowEnds}, now {Clock.Block}")
-                    : TxResult.Fail(ProtocolRule.InvalidProof, $"the proof does not verify for batch {index} {batch.Hash}");
+            if (!batch.CanFire(BatchTrigger.Prove, out var failed))
+                return TxResult.Fail(BatchLifecycle.RuleOf(failed!.Value), failed == BatchGuard.ProofWindowOpen
+                    ? $"the proof window of batch {index} closed at block {batch.ProofWindowEnds}, now {Clock.Block}"
+                    : $"the proof does not verify for batch {index} {batch.Hash}");
             batch.Fire(BatchTrigger.Prove);
         }
         finally { batch.PendingProofValid = false; }
@@ -391,8 +391,9 @@ public sealed partial class Rollup : IStakerExposure
         if (BatchAt(index) is not { } batch) return Missing(index);
         if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
             return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
-        if (!batch.CanFire(BatchTrigger.Settle) || !c.CanFire(ChallengeTrigger.Settle))
-            return TxResult.Fail(ProtocolRule.ChallengeNotExpired, $"the proof window of batch {index} is open until block {batch.ProofWindowEnds}, now {Clock.Block}");
+        // The batch's window guard and the challenge's lock name the same rule (the spec says so on both).
+        if (!batch.CanFire(BatchTrigger.Settle, out var failed) || !c.CanFire(ChallengeTrigger.Settle, out _))
+            return TxResult.Fail(failed is { } g ? BatchLifecycle.RuleOf(g) : ChallengeLifecycle.RuleOf(ChallengeGuard.ProofWindowElapsed), $"the proof window of batch {index} is open until block {batch.ProofWindowEnds}, now {Clock.Block}");
 
         var events = new List<IContractEvent> { new RollupContract.ChallengeResEvent(index, c.Challenger, Keccak256.HashUtf8("Timeout")) };
         c.Fire(ChallengeTrigger.Settle);
