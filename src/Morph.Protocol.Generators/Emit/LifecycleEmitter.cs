@@ -1,4 +1,5 @@
 using System.Linq;
+using Morph.Protocol.Spec;
 using Morph.Protocol.Spec.Model;
 
 namespace Morph.Protocol.Generators.Emit
@@ -12,7 +13,9 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(LifecycleModel l, string? ruleType = null)
         {
             var w = new SourceWriter();
-            w.Header("System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles");
+            w.Header(l.TypedTriggers.Count > 0 || l.Guards.Any(g => g.Parameters.Count > 0)
+                ? new[] { "System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles", "Morph.Protocol.Primitives" }
+                : new[] { "System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles" });
             w.Open("namespace " + l.Namespace);
 
             w.Doc($"States of lifecycle {l.Name}. {l.Doc}");
@@ -41,6 +44,13 @@ namespace Morph.Protocol.Generators.Emit
             }
             w.Close();
             w.Line();
+
+            foreach (var tt in l.TypedTriggers)
+            {
+                w.Doc($"The arguments of trigger {tt.Name} of lifecycle {l.Name}. {tt.Doc}");
+                w.Line($"public readonly record struct {ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => AbiTypeMapping.ClrType(p.Type) + " " + AbiTypeMapping.Pascal(p.Name)))});");
+                w.Line();
+            }
 
             var S = l.StateEnum;
             var T = l.TriggerEnum;
@@ -85,27 +95,31 @@ namespace Morph.Protocol.Generators.Emit
             w.Close(";");
             w.Line();
 
-            w.Doc("Configures the machine; guards[i] implements GuardNames[i].");
+            foreach (var tt in l.TypedTriggers)
+            {
+                w.Doc($"Trigger {tt.Name} with its arguments (Stateless's TriggerWithParameters).");
+                w.Line($"public static readonly StateMachine<{S}, {T}>.TriggerWithParameters<{ArgsType(l, tt.Name)}> {tt.Name}WithArgs = new({T}.{tt.Name});");
+                w.Line();
+            }
+            w.Doc("Whether a trigger carries arguments (then it fires only through its typed methods).");
+            w.Line(l.TypedTriggers.Count == 0
+                ? $"public static bool TakesArguments({T} trigger) => false;"
+                : $"public static bool TakesArguments({T} trigger) => trigger is {string.Join(" or ", l.TypedTriggers.Select(t => T + "." + t.Name))};");
+            w.Line();
+            w.Doc("The guards' implementations, typed: a guard that reads trigger arguments takes them.");
+            w.Line($"public sealed record GuardBindings({string.Join(", ", l.Guards.Select(g => GuardDelegate(g) + " " + g.Name))});");
+            w.Line();
+            w.Doc("Configures the machine with the hosts' guards: triggers with arguments are TriggerWithParameters, and each guard reads the arguments it declares.");
+            w.Open($"public static void Configure(StateMachine<{S}, {T}> machine, GuardBindings guards)");
+            foreach (var tt in l.TypedTriggers) w.Line($"machine.SetTriggerParameters<{ArgsType(l, tt.Name)}>({T}.{tt.Name});");
+            EmitConfiguration(w, l, typed: true);
+            w.Close();
+            w.Line();
+
+            w.Doc("Configures the machine by guard outcome (oracles, diagrams, tests): guards[i] implements GuardNames[i]; every trigger is configured without arguments.");
             w.Open($"public static void Configure(StateMachine<{S}, {T}> machine, IReadOnlyList<Func<bool>> guards)");
             w.Line($"if (guards.Count != {l.Guards.Count}) throw new ArgumentException(\"lifecycle {l.Name} takes {l.Guards.Count} guards\", nameof(guards));");
-            foreach (var s in l.States)
-            {
-                var outgoing = l.Transitions.Where(t => t.From == s.Name).ToList();
-                if (outgoing.Count == 0) { w.Line($"machine.Configure({S}.{s.Name});"); continue; }
-                w.Line($"machine.Configure({S}.{s.Name})");
-                for (int i = 0; i < outgoing.Count; i++)
-                {
-                    var t = outgoing[i];
-                    var guards = string.Concat(t.Guards.Select(g => $", Tuple.Create(guards[{IndexOf(l, g)}], {SourceWriter.Literal(g)})"));
-                    var end = i == outgoing.Count - 1 ? ";" : "";
-                    if (t.From == t.To)
-                        w.Line($"    .PermitReentryIf({T}.{t.Trigger}{guards}){end}");
-                    else if (t.Guards.Count == 0)
-                        w.Line($"    .Permit({T}.{t.Trigger}, {S}.{t.To}){end}");
-                    else
-                        w.Line($"    .PermitIf({T}.{t.Trigger}, {S}.{t.To}{guards}){end}");
-                }
-            }
+            EmitConfiguration(w, l, typed: false);
             w.Close();
             w.Line();
             w.Doc("A machine for description (diagrams, docs): every guard reads true.");
@@ -128,7 +142,9 @@ namespace Morph.Protocol.Generators.Emit
         public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName)
         {
             var w = new SourceWriter();
-            w.Header("System", "Stateless", l.Namespace);
+            w.Header(l.TypedTriggers.Count > 0 || l.Guards.Any(g => g.Parameters.Count > 0)
+                ? new[] { "System", "Stateless", "Morph.Protocol.Primitives", l.Namespace }
+                : new[] { "System", "Stateless", l.Namespace });
             var S = l.StateEnum;
             var T = l.TriggerEnum;
             if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);
@@ -145,33 +161,112 @@ namespace Morph.Protocol.Generators.Emit
             w.Open("if (_lifecycle is null)");
             w.Line($"_lifecycle = new StateMachine<{S}, {T}>(() => State, s => State = s);");
             // Lambdas, not method groups: a missing guard is then one error (CS8795 naming it), not also CS0762.
-            w.Line($"{l.Name}Lifecycle.Configure(_lifecycle, new Func<bool>[] {{ {string.Join(", ", l.Guards.Select(g => "() => " + g.Name + "()"))} }});");
+            w.Line($"{l.Name}Lifecycle.Configure(_lifecycle, new {l.Name}Lifecycle.GuardBindings({string.Join(", ", l.Guards.Select(HostLambda))}));");
             w.Close();
             w.Line("return _lifecycle;");
             w.Close();
             w.Close();
             w.Line();
-            w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
+            var typedCheck = l.TypedTriggers.Count == 0 ? null
+                : $"if ({l.Name}Lifecycle.TakesArguments(trigger)) throw new ArgumentException($\"trigger {{trigger}} of lifecycle {l.Name} takes arguments: use CanFire{{trigger}} and Fire{{trigger}}\", nameof(trigger));";
+            if (typedCheck is null) w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
+            else
+            {
+                w.Open($"public bool CanFire({T} trigger)");
+                w.Line(typedCheck);
+                w.Line("return Lifecycle.CanFire(trigger);");
+                w.Close();
+            }
             w.Line();
             w.Doc("Whether the trigger may fire now; if not, the first guard that fails (spec order), or null when the state does not permit the trigger at all.");
             w.Open($"public bool CanFire({T} trigger, out {l.GuardEnum}? failed)");
+            if (typedCheck != null) w.Line(typedCheck);
             w.Line("if (Lifecycle.CanFire(trigger, out var unmet)) { failed = null; return true; }");
             w.Line($"failed = unmet is {{ Count: > 0 }} ? {l.Name}Lifecycle.GuardOf(System.Linq.Enumerable.First(unmet)) : null;");
             w.Line("return false;");
             w.Close();
             w.Line();
             w.Doc("Fires a trigger. Callers validate first (every refusal is a typed error); a refused fire here is a bug.");
-            w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
+            if (typedCheck is null) w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
+            else
+            {
+                w.Open($"internal void Fire({T} trigger)");
+                w.Line(typedCheck);
+                w.Line("Lifecycle.Fire(trigger);");
+                w.Close();
+            }
+            foreach (var tt in l.TypedTriggers)
+            {
+                var args = $"new {ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => "@" + p.Name))})";
+                w.Line();
+                w.Doc($"Whether trigger {tt.Name} may fire now with these arguments; if not, the first guard that fails, or null when the state does not permit it.");
+                w.Open($"public bool CanFire{tt.Name}({Parameters(tt.Parameters)}, out {l.GuardEnum}? failed)");
+                w.Line($"if (Lifecycle.CanFire({l.Name}Lifecycle.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
+                w.Line($"failed = unmet is {{ Count: > 0 }} ? {l.Name}Lifecycle.GuardOf(System.Linq.Enumerable.First(unmet)) : null;");
+                w.Line("return false;");
+                w.Close();
+                w.Line();
+                w.Doc($"Fires trigger {tt.Name} with its arguments. Callers validate first with CanFire{tt.Name}.");
+                w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({l.Name}Lifecycle.{tt.Name}WithArgs, {args});");
+            }
             foreach (var g in l.Guards)
             {
                 w.Line();
                 w.Doc(g.LockParameter != null ? $"Lock guard: {g.Doc} (generated from 'after lock {g.LockParameter}')." : $"Guard: {g.Doc}");
-                w.Line($"private partial bool {g.Name}();");
+                w.Line($"private partial bool {g.Name}({Parameters(g.Parameters)});");
             }
             w.Close();
             if (hostNamespace.Length > 0) w.Close();
             return w.ToString();
         }
+
+        private static string HostLambda(GuardModel g) =>
+            $"({string.Join(", ", g.Parameters.Select(p => "@" + p.Name))}) => {g.Name}({string.Join(", ", g.Parameters.Select(p => "@" + p.Name))})";
+
+        /// <summary>The Permit calls of every state. Typed: a trigger with arguments is its TriggerWithParameters and
+        /// each guard a lambda over the argument record; by outcome: guards[i] as Func&lt;bool&gt;.</summary>
+        private static void EmitConfiguration(SourceWriter w, LifecycleModel l, bool typed)
+        {
+            var S = l.StateEnum;
+            var T = l.TriggerEnum;
+            foreach (var s in l.States)
+            {
+                var outgoing = l.Transitions.Where(t => t.From == s.Name).ToList();
+                if (outgoing.Count == 0) { w.Line($"machine.Configure({S}.{s.Name});"); continue; }
+                w.Line($"machine.Configure({S}.{s.Name})");
+                for (int i = 0; i < outgoing.Count; i++)
+                {
+                    var t = outgoing[i];
+                    var tt = typed ? l.TypedTrigger(t.Trigger) : null;
+                    string Guard(string g)
+                    {
+                        if (!typed) return $", Tuple.Create(guards[{IndexOf(l, g)}], {SourceWriter.Literal(g)})";
+                        var model = l.Guards.First(x => x.Name == g);
+                        if (tt is null) return $", Tuple.Create(guards.{g}, {SourceWriter.Literal(g)})";
+                        var call = $"guards.{g}({string.Join(", ", model.Parameters.Select(p => "a." + AbiTypeMapping.Pascal(p.Name)))})";
+                        return $", Tuple.Create<Func<{ArgsType(l, tt.Name)}, bool>, string>(a => {call}, {SourceWriter.Literal(g)})";
+                    }
+                    var guards = string.Concat(t.Guards.Select(Guard));
+                    var trigger = tt is null ? $"{T}.{t.Trigger}" : $"{t.Trigger}WithArgs";
+                    var end = i == outgoing.Count - 1 ? ";" : "";
+                    if (t.From == t.To)
+                        w.Line($"    .PermitReentryIf({trigger}{guards}){end}");
+                    else if (t.Guards.Count == 0)
+                        w.Line($"    .Permit({T}.{t.Trigger}, {S}.{t.To}){end}");
+                    else
+                        w.Line($"    .PermitIf({trigger}, {S}.{t.To}{guards}){end}");
+                }
+            }
+        }
+
+        private static string ArgsType(LifecycleModel l, string trigger) => l.Name + trigger + "Args";
+
+        private static string GuardDelegate(GuardModel g) => g.Parameters.Count == 0
+            ? "Func<bool>"
+            : $"Func<{string.Join(", ", g.Parameters.Select(p => AbiTypeMapping.ClrType(p.Type)))}, bool>";
+
+        private static string Parameters(EquatableArray<FieldModel> ps) =>
+            string.Join(", ", ps.Select(p => AbiTypeMapping.ClrType(p.Type) + " @" + p.Name));
 
         private static int IndexOf(LifecycleModel l, string guard)
         {

@@ -33,6 +33,18 @@ namespace Morph.Protocol.Spec.Binding
                 if (!guards.ContainsKey(g.Name.Text)) guards.Add(g.Name.Text, g);
                 else Error(SpecDiagnosticIds.DuplicateDeclaration, g.Name.Span, $"guard '{g.Name.Text}' is declared twice in lifecycle '{l.Name.Text}'");
 
+            // Triggers with arguments, and what each guard reads of them.
+            var triggerDecls = new Dictionary<string, (TriggerSyntax Syntax, EquatableArray<FieldModel> Parameters)>(StringComparer.Ordinal);
+            foreach (var t in l.Triggers)
+            {
+                var ps = BindParams(t.Parameters, $"trigger '{t.Name.Text}'");
+                if (!triggerDecls.ContainsKey(t.Name.Text)) triggerDecls.Add(t.Name.Text, (t, ps));
+                else Error(SpecDiagnosticIds.DuplicateDeclaration, t.Name.Span, $"trigger '{t.Name.Text}' is declared twice in lifecycle '{l.Name.Text}'");
+            }
+            var guardParams = new Dictionary<string, EquatableArray<FieldModel>>(StringComparer.Ordinal);
+            foreach (var g in l.Guards)
+                if (!guardParams.ContainsKey(g.Name.Text)) guardParams.Add(g.Name.Text, BindParams(g.Parameters, $"guard '{g.Name.Text}'"));
+
             var usedGuards = new HashSet<string>(StringComparer.Ordinal);
             var lockGuards = new List<GuardModel>();
             var transitions = new List<TransitionModel>();
@@ -47,6 +59,13 @@ namespace Morph.Protocol.Spec.Binding
                 {
                     if (!guards.ContainsKey(g.Text)) Error(SpecDiagnosticIds.UnknownGuard, g.Span, $"unknown guard '{g.Text}': declare it with 'guard {g.Text} \"...\";' in lifecycle '{l.Name.Text}'");
                     usedGuards.Add(g.Text);
+                    // A guard reads its arguments from the trigger, by name and type.
+                    if (!guardParams.TryGetValue(g.Text, out var needs)) continue;
+                    var carried = triggerDecls.TryGetValue(t.Trigger.Text, out var decl) ? decl.Parameters : EquatableArray<FieldModel>.Empty;
+                    foreach (var p in needs)
+                        if (!carried.Any(c => c.Name == p.Name && c.Type.Canonical == p.Type.Canonical))
+                            Error(SpecDiagnosticIds.GuardArgumentMissing, g.Span,
+                                $"guard '{g.Text}' reads '{p.Name}: {p.Type.Canonical}', which trigger '{t.Trigger.Text}' does not carry: declare 'trigger {t.Trigger.Text}({p.Name}: {p.Type.Canonical}, ...);'");
                 }
                 string? lockParam = null;
                 if (t.Lock != null)
@@ -101,6 +120,10 @@ namespace Morph.Protocol.Spec.Binding
                         Warning(SpecDiagnosticIds.UnreachableState, s.Name.Span, $"state '{s.Name.Text}' cannot be reached from the initial state '{initials[0].Name.Text}'");
             }
 
+            foreach (var decl in triggerDecls)
+                if (!l.Transitions.Any(t => t.Trigger.Text == decl.Key))
+                    Warning(SpecDiagnosticIds.UnusedTrigger, decl.Value.Syntax.Name.Span, $"trigger '{decl.Key}' is declared but no transition uses it");
+
             foreach (var g in l.Guards.Where(g => g.Rule is null))
                 Error(SpecDiagnosticIds.GuardWithoutRule, g.Name.Span,
                     $"guard '{g.Name.Text}' names no rule: write 'guard {g.Name.Text} \"...\" else RuleName;' (the refusal when it fails)");
@@ -108,10 +131,29 @@ namespace Morph.Protocol.Spec.Binding
             if (_diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
 
             var triggers = transitions.Select(t => t.Trigger).Distinct().ToEquatableArray();
-            var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null, g.Rule?.Text ?? ""))).ToEquatableArray();
+            var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null, g.Rule?.Text ?? "")
+                { Parameters = guardParams[g.Name.Text] })).ToEquatableArray();
+            // In declaration order (deterministic output), used ones only.
+            var typed = l.Triggers.Where(t => triggerDecls[t.Name.Text].Syntax == t && triggerDecls[t.Name.Text].Parameters.Count > 0 && triggers.Contains(t.Name.Text))
+                .Select(t => new TriggerModel(t.Name.Text, triggerDecls[t.Name.Text].Parameters, t.Doc)).ToEquatableArray();
             return new LifecycleModel(ns, l.Name.Text, l.Doc,
                 l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
-                triggers, guardModels, transitions.ToEquatableArray());
+                triggers, guardModels, transitions.ToEquatableArray()) { TypedTriggers = typed };
+        }
+
+        /// <summary>A parameter list's types resolved; a name used twice (as generated, PascalCase) is MPS101.</summary>
+        private EquatableArray<FieldModel> BindParams(EquatableArray<ParamSyntax> ps, string owner)
+        {
+            var list = new List<FieldModel>();
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var p in ps)
+            {
+                if (!names.Add(Pascal(p.Name.Text)))
+                    Error(SpecDiagnosticIds.DuplicateDeclaration, p.Name.Span, $"parameter '{p.Name.Text}' of {owner} is declared twice");
+                var t = ResolveType(p.Type);
+                if (t != null) list.Add(new FieldModel(p.Name.Text, t, false));
+            }
+            return list.ToEquatableArray();
         }
 
         /// <summary>The single-slash rule at the spec level: once a slash transition has fired, no state reachable

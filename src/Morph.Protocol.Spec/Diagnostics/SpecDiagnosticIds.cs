@@ -22,6 +22,8 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string AmbiguousTransition = "MPS111";
         public const string GuardWithoutRule = "MPS112";
         public const string ConflictingLockRule = "MPS113";
+        public const string GuardArgumentMissing = "MPS114";
+        public const string UnusedTrigger = "MPS115";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

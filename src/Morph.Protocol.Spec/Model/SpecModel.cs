@@ -19,7 +19,15 @@ namespace Morph.Protocol.Spec.Model
 
     /// <summary>A guard bound to a hand-written partial method. A lock guard is generated from a
     /// <c>after lock P</c> clause and named <c>{P}Elapsed</c>. <see cref="Rule"/> names the refusal when it fails.</summary>
-    public sealed record GuardModel(string Name, string? Doc, string? LockParameter, string Rule);
+    public sealed record GuardModel(string Name, string? Doc, string? LockParameter, string Rule)
+    {
+        /// <summary>What the guard reads from its trigger's arguments (by name; empty for a guard of state only).</summary>
+        public EquatableArray<FieldModel> Parameters { get; init; } = EquatableArray<FieldModel>.Empty;
+    }
+
+    /// <summary>A trigger that carries arguments (<c>trigger Name(p: type, ...)</c>): they reach its guards typed,
+    /// as a generated argument record, through Stateless's TriggerWithParameters.</summary>
+    public sealed record TriggerModel(string Name, EquatableArray<FieldModel> Parameters, string? Doc);
 
     public sealed record TransitionModel(
         string Trigger, string From, string To,
@@ -33,6 +41,15 @@ namespace Morph.Protocol.Spec.Model
         EquatableArray<GuardModel> Guards,
         EquatableArray<TransitionModel> Transitions)
     {
+        /// <summary>The declared triggers with arguments (the others take none).</summary>
+        public EquatableArray<TriggerModel> TypedTriggers { get; init; } = EquatableArray<TriggerModel>.Empty;
+
+        public TriggerModel? TypedTrigger(string trigger)
+        {
+            foreach (var t in TypedTriggers) if (t.Name == trigger) return t;
+            return null;
+        }
+
         public string StateEnum => Name + "State";
         public string TriggerEnum => Name + "Trigger";
         public string GuardEnum => Name + "Guard";

@@ -30,13 +30,20 @@ namespace Morph.Protocol.Spec.Syntax
     public sealed record LifecycleSyntax(
         Name Name, string? Doc,
         EquatableArray<StateSyntax> States,
+        EquatableArray<TriggerSyntax> Triggers,
         EquatableArray<GuardSyntax> Guards,
         EquatableArray<TransitionSyntax> Transitions);
+
+    /// <summary><c>name: type</c>, a trigger's or a guard's parameter.</summary>
+    public sealed record ParamSyntax(Name Name, TypeSyntax Type);
+
+    /// <summary><c>trigger Name(p: type, ...) "doc";</c>: a trigger that carries arguments to its guards.</summary>
+    public sealed record TriggerSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc);
 
     public sealed record StateSyntax(Name Name, bool Initial, bool Terminal, string? Doc);
 
     /// <summary><c>guard Name "doc" else Rule;</c>: the rule names the refusal when the guard fails.</summary>
-    public sealed record GuardSyntax(Name Name, string? Doc, Name? Rule);
+    public sealed record GuardSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc, Name? Rule);
 
     /// <summary><c>on Trigger: A | B -> C when G1, G2 releases funds after lock P else R slash "doc";</c> (or <c>waives
     /// lock P</c>). <see cref="LockRule"/> names the refusal while the lock runs (LockNotExpired when omitted).</summary>

@@ -229,16 +229,18 @@ namespace Morph.Protocol.Spec.Syntax
             var name = ExpectName("a lifecycle name");
             var doc = OptionalDoc();
             var states = new List<StateSyntax>();
+            var triggers = new List<TriggerSyntax>();
             var guards = new List<GuardSyntax>();
             var transitions = new List<TransitionSyntax>();
             ParseBlock($"lifecycle '{name.Text}'", () =>
             {
                 if (AcceptKeyword("state")) states.Add(ParseState());
+                else if (AcceptKeyword("trigger")) triggers.Add(ParseTriggerDeclaration());
                 else if (AcceptKeyword("guard")) guards.Add(ParseGuard());
                 else if (AcceptKeyword("on")) transitions.Add(ParseTransition());
-                else throw Error("'state', 'guard', 'on' or '}'");
-            }, () => Current.Is("state") || Current.Is("guard") || Current.Is("on"));
-            return new LifecycleSyntax(name, doc, states.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray());
+                else throw Error("'state', 'trigger', 'guard', 'on' or '}'");
+            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("on"));
+            return new LifecycleSyntax(name, doc, states.ToEquatableArray(), triggers.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray());
         }
 
         private StateSyntax ParseState()
@@ -259,10 +261,36 @@ namespace Morph.Protocol.Spec.Syntax
         private GuardSyntax ParseGuard()
         {
             var name = ExpectName("a guard name");
+            var ps = Current.Kind == TokenKind.LParen ? ParseParamList($"guard '{name.Text}'") : new List<ParamSyntax>();
             var doc = OptionalDoc();
             Name? rule = AcceptKeyword("else") ? ExpectName($"the rule guard '{name.Text}' refuses with, after 'else'") : null;
             Expect(TokenKind.Semicolon, $"a description, 'else Rule' or ';' after guard '{name.Text}'");
-            return new GuardSyntax(name, doc, rule);
+            return new GuardSyntax(name, ps.ToEquatableArray(), doc, rule);
+        }
+
+        private TriggerSyntax ParseTriggerDeclaration()
+        {
+            var name = ExpectName("a trigger name after 'trigger'");
+            var ps = ParseParamList($"trigger '{name.Text}'");
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"a description or ';' after trigger '{name.Text}'");
+            return new TriggerSyntax(name, ps.ToEquatableArray(), doc);
+        }
+
+        /// <summary><c>( name: type {, name: type} )</c>, possibly empty.</summary>
+        private List<ParamSyntax> ParseParamList(string owner)
+        {
+            var list = new List<ParamSyntax>();
+            Expect(TokenKind.LParen, $"'(' after {owner}");
+            if (Accept(TokenKind.RParen)) return list;
+            do
+            {
+                var pname = ExpectName($"a parameter name of {owner}");
+                Expect(TokenKind.Colon, $"':' after parameter '{pname.Text}'");
+                list.Add(new ParamSyntax(pname, ParseType($"the type of parameter '{pname.Text}'")));
+            } while (Accept(TokenKind.Comma));
+            Expect(TokenKind.RParen, $"',' or ')' in the parameters of {owner}");
+            return list;
         }
 
         private TransitionSyntax ParseTransition()

@@ -26,7 +26,7 @@ public sealed class GeneratedCodeTests
         Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
         var type = EmitAndLoad(output).GetType("Snap.Hosts.BondHost")!;
         object Get(object o, string p) => type.GetProperty(p)!.GetValue(o)!;
-        bool TryLock(object o) => (bool)type.GetMethod("TryLock")!.Invoke(o, null)!;
+        bool TryLock(object o, ulong amount = 2) => (bool)type.GetMethod("TryLock")!.Invoke(o, [amount])!;
 
         var refused = Activator.CreateInstance(type)!;
         type.GetProperty("Signed")!.SetValue(refused, false);
@@ -34,6 +34,7 @@ public sealed class GeneratedCodeTests
         Assert.AreEqual("Open", Get(refused, "State").ToString());
 
         var host = Activator.CreateInstance(type)!;
+        Assert.IsFalse(TryLock(host, amount: 1), "the Enough guard reads the trigger's argument");
         Assert.IsTrue(TryLock(host));
         Assert.AreEqual("Locked", Get(host, "State").ToString());
     }
@@ -48,15 +49,16 @@ public sealed class GeneratedCodeTests
         Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
         var assembly = EmitAndLoad(output);
         var type = assembly.GetType("Snap.Hosts.BondHost")!;
-        string? RefusalOf(object o, string trigger) =>
-            (string?)type.GetMethod("RefusalOf")!.Invoke(o, [Enum.Parse(assembly.GetType("Snap.Small.BondTrigger")!, trigger)]);
+        string? RefusalOf(object o, string trigger, ulong amount = 2) =>
+            (string?)type.GetMethod("RefusalOf")!.Invoke(o, [Enum.Parse(assembly.GetType("Snap.Small.BondTrigger")!, trigger), amount]);
 
         var host = Activator.CreateInstance(type)!;
+        Assert.AreEqual("WrongStakeAmount", RefusalOf(host, "Lock", amount: 1), "a guard over the trigger's argument names its rule");
         type.GetProperty("Signed")!.SetValue(host, false);
         Assert.AreEqual("NotOwner", RefusalOf(host, "Lock"));
         Assert.AreEqual("state", RefusalOf(host, "Release"), "Open permits no Release");
         type.GetProperty("Signed")!.SetValue(host, true);
-        Assert.IsTrue((bool)type.GetMethod("TryLock")!.Invoke(host, null)!);
+        Assert.IsTrue((bool)type.GetMethod("TryLock")!.Invoke(host, [2UL])!);
         Assert.AreEqual("LockNotExpired", RefusalOf(host, "Release"));
         type.GetProperty("Elapsed")!.SetValue(host, true);
         Assert.IsNull(RefusalOf(host, "Release"));

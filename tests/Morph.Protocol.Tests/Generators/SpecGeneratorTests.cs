@@ -28,9 +28,11 @@ public sealed class SpecGeneratorTests
           state Slashed "taken";
           state Done terminal;
 
+          trigger Lock(amount: uint256, by: address) "what the locker brings";
           guard Authorized "the owner signed" else NotOwner;
+          guard Enough(amount: uint256) "at least the bond" else WrongStakeAmount;
 
-          on Lock: Open -> Locked when Authorized "locks it";
+          on Lock: Open -> Locked when Authorized, Enough "locks it";
           on Release: Locked -> Done releases funds after lock lockBlocks "paid back";
           on Slash: Open | Locked -> Slashed slash;
           on Close: Slashed -> Done;
@@ -48,6 +50,7 @@ public sealed class SpecGeneratorTests
 
     internal const string Host = """
         using Morph.Protocol.Lifecycles;
+        using Morph.Protocol.Primitives;
         using Snap.Small;
 
         namespace Snap.Hosts;
@@ -60,17 +63,19 @@ public sealed class SpecGeneratorTests
 
             private partial bool Authorized() => Signed;
             private partial bool LockBlocksElapsed() => Elapsed;
+            private partial bool Enough(UInt256 amount) => amount >= 2;
 
-            public bool TryLock()
+            public bool TryLock(ulong amount = 2)
             {
-                if (!CanFire(BondTrigger.Lock)) return false;
-                Fire(BondTrigger.Lock);
+                if (!CanFireLock(amount, Address.Zero, out _)) return false;
+                FireLock(amount, Address.Zero);
                 return State == BondState.Locked;
             }
 
             /// <summary>The rule a refused trigger names, through the generated guard enum (null: allowed).</summary>
-            public string? RefusalOf(BondTrigger trigger) =>
-                CanFire(trigger, out var failed) ? null : failed is { } g ? BondLifecycle.RuleNameOf(g) : "state";
+            public string? RefusalOf(BondTrigger trigger, ulong amount = 2) =>
+                (trigger == BondTrigger.Lock ? CanFireLock(amount, Address.Zero, out var failed) : CanFire(trigger, out failed))
+                    ? null : failed is { } g ? BondLifecycle.RuleNameOf(g) : "state";
         }
         """;
 
