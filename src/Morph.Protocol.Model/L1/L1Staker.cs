@@ -28,20 +28,15 @@ public sealed partial class L1Staker
     public bool IsRegistered => State is L1StakerState.Active or L1StakerState.Exiting or L1StakerState.Slashed or L1StakerState.Banned;
     public bool IsSlashed => State is L1StakerState.Slashed or L1StakerState.Banned;
 
-    /// <summary>The registration being validated (set only while its guards are evaluated).</summary>
-    internal PendingRegistration? Pending { get; set; }
-
-    internal sealed record PendingRegistration(UInt256 Value, Bytes32 TmKey, ByteString BlsKey, bool ProofOfPossessionValid, bool RegistrationSignatureValid, bool TmSignatureValid);
-
     private ulong Now => _staking.Clock.Block;
 
     private partial bool WithdrawalLockBlocksElapsed() => LockEnds is { } end && end.IsReachedAt(Now);
-    private partial bool ExactStake() => Pending is { } p && p.Value == _staking.Parameters.StakingValue;
-    private partial bool KeysUnique() => Pending is { } p && _staking.KeysUnused(p.TmKey, p.BlsKey);
-    private partial bool ProofOfPossessionValid() => Pending?.ProofOfPossessionValid == true;
-    private partial bool RegistrationSignatureValid() => Pending?.RegistrationSignatureValid == true;
-    private partial bool TmSignatureValid() => Pending?.TmSignatureValid == true;
-    private partial bool NotLastActiveStaker() => _staking.ActiveCount - _staking.PendingRemovals > 1;
+    private partial bool ExactStake(UInt256 value) => value == _staking.Parameters.StakingValue;
+    private partial bool KeysUnique(Bytes32 tmKey, ByteString blsKey) => _staking.KeysUnused(tmKey, blsKey);
+    private partial bool ProofOfPossessionValid(bool proofOfPossessionValid) => proofOfPossessionValid;
+    private partial bool RegistrationSignatureValid(bool registrationSignatureValid) => registrationSignatureValid;
+    private partial bool TmSignatureValid(bool tmSignatureValid) => tmSignatureValid;
+    private partial bool NotLastActiveStaker(ulong leaving) => (ulong)_staking.ActiveCount > leaving;
     private partial bool UnrestakingDone() => _staking.Strategy.IsUnrestaked(Address, Now);
     private partial bool NotExposed() => _staking.Exposure.ExposureOf(Address) is null;
 

@@ -38,8 +38,6 @@ public sealed class L1Staking
     public Address StakingAddress { get; }
     public IStakerExposure Exposure { get; internal set; } = NoExposure.Instance;
 
-    /// <summary>Removals validated so far in the transaction being checked (owner removal of several stakers).</summary>
-    internal int PendingRemovals { get; private set; }
 
     public int ActiveCount => _activeByNonce.Count;
 
@@ -60,22 +58,26 @@ public sealed class L1Staking
     private TxResult? RequireOwner(Address sender) =>
         sender == _owner ? null : TxResult.Fail(ProtocolRule.NotOwner, $"{sender} is not the owner");
 
-    /// <summary>Maps the first failing guard of a trigger to its typed error, or a state error when the state does
-    /// not permit the trigger at all.</summary>
-    private TxResult? CheckFire(L1Staker s, L1StakerTrigger trigger, Func<TxResult> stateError)
+    /// <summary>Whether a trigger without arguments may fire; else its refusal (<see cref="Refusal"/>).</summary>
+    private TxResult? CheckFire(L1Staker s, L1StakerTrigger trigger, Func<TxResult> stateError) =>
+        s.CanFire(trigger, out var failed) ? null : Refusal(s, failed, stateError);
+
+    /// <summary>The typed error of the first failing guard (the rule the spec names for it), or a state error when the
+    /// state does not permit the trigger at all. <paramref name="value"/> and <paramref name="tmKey"/> are the
+    /// registration's, for the messages.</summary>
+    private TxResult Refusal(L1Staker s, L1StakerGuard? failed, Func<TxResult> stateError, UInt256 value = default, Bytes32 tmKey = default)
     {
-        if (s.CanFire(trigger, out var failed)) return null;
-        if (failed is not { } guard) return stateError();   // the state does not permit the trigger at all
+        if (failed is not { } guard) return stateError();
         if (guard == L1StakerGuard.NotExposed && Exposure.ExposureOf(s.Address) is { } exposure) return TxResult.Fail(exposure);
         var rule = L1StakerLifecycle.RuleOf(guard);
         return TxResult.Fail(rule, rule switch
         {
             ProtocolRule.LockNotExpired => $"{s.Address} withdrew at block {s.WithdrawBlock}: claimable from block {s.LockEnds}, now {Clock.Block}",
-            ProtocolRule.WrongStakeAmount => $"the stake must be exactly stakingValue {Parameters.StakingValue} wei, got {s.Pending?.Value}",
+            ProtocolRule.WrongStakeAmount => $"the stake must be exactly stakingValue {Parameters.StakingValue} wei, got {value}",
             ProtocolRule.KeyInUse => $"tmKey or BLS key of {s.Address} is already used by a registered or banned staker",
             ProtocolRule.BadProofOfPossession => $"the BLS proof of possession of {s.Address} does not verify",
             ProtocolRule.BadRegistrationSignature => $"the registration signature of {s.Address} does not verify over (chain {Parameters.L1ChainId}, {StakingAddress}, {s.Address}, tmKey)",
-            ProtocolRule.BadTmSignature => $"the tmSignature of {s.Address} is not tmKey {s.Pending?.TmKey}'s Ed25519 signature over (chain {Parameters.L1ChainId}, {StakingAddress}, {s.Address}, tmKey, BLS key)",
+            ProtocolRule.BadTmSignature => $"the tmSignature of {s.Address} is not tmKey {tmKey}'s Ed25519 signature over (chain {Parameters.L1ChainId}, {StakingAddress}, {s.Address}, tmKey, BLS key)",
             ProtocolRule.LastActiveStaker => $"{s.Address} is the last Active staker: voluntary exits never empty the staker set",
             ProtocolRule.UnrestakingPending => $"the un-restaking of {s.Address} completes at block {s.UnrestakeCompleteAt}, now {Clock.Block}",
             _ => L1StakerLifecycle.RuleNameOf(guard),
@@ -147,16 +149,12 @@ public sealed class L1Staking
         bool sigValid = sig.IsOk && _bls.Verify(key.Value, message.ToArray(), sig.Value);
         bool tmValid = Ed25519Signature.Verify(tmKey.ToArray(), RegistrationMessage.TmMessage(message, blsKey.Span).ToArray(), tmSignature.Span);
 
-        // The guards read the pending registration; it lives only while they are evaluated and the trigger fires.
-        s.Pending = new L1Staker.PendingRegistration(value, tmKey, blsKey, popValid, sigValid, tmValid);
-        try
-        {
-            if (CheckFire(s, L1StakerTrigger.Register, () => StateError(s, sender, "register")) is { } refused) return refused;
-            // Every rule holds; the stake must still fit the ledger (all ETH held is bounded by what was received).
-            if (Ledger.WouldOverflow(value) is { } overflow) return TxResult.Fail(overflow);
-            s.Fire(L1StakerTrigger.Register);
-        }
-        finally { s.Pending = null; }
+        // The guards read the registration as the trigger's arguments (the proofs verified once, above).
+        if (!s.CanFireRegister(value, tmKey, blsKey, popValid, sigValid, tmValid, out var failed))
+            return Refusal(s, failed, () => StateError(s, sender, "register"), value, tmKey);
+        // Every rule holds; the stake must still fit the ledger (all ETH held is bounded by what was received).
+        if (Ledger.WouldOverflow(value) is { } overflow) return TxResult.Fail(overflow);
+        s.FireRegister(value, tmKey, blsKey, popValid, sigValid, tmValid);
 
         var nonce = Messenger.LastNonce + 1;
         s.TmKey = tmKey;
@@ -185,9 +183,9 @@ public sealed class L1Staking
     {
         _stakers.TryGetValue(sender, out var s);
         if (s is null) return StateError(null, sender, "withdraw");
-        if (CheckFire(s, L1StakerTrigger.Withdraw, () => TxResult.Fail(ProtocolRule.NotActiveStaker, $"{sender} is {s.State}, not Active: cannot withdraw")) is { } refused)
-            return refused;
-        return TxResult.Ok(Exit(s, L1StakerTrigger.Withdraw, RemovalReason.Exit));
+        if (!s.CanFireWithdraw(leaving: 1, out var failed))
+            return Refusal(s, failed, () => TxResult.Fail(ProtocolRule.NotActiveStaker, $"{sender} is {s.State}, not Active: cannot withdraw"));
+        return TxResult.Ok(Exit(s, () => s.FireWithdraw(leaving: 1), RemovalReason.Exit));
     }
 
     /// <summary><c>removeStaker(stakers)</c> by the owner: withdraw done by the owner (not a ban). Validated as a whole.</summary>
@@ -195,30 +193,27 @@ public sealed class L1Staking
     {
         if (RequireOwner(sender) is { } notOwner) return notOwner;
         var seen = new HashSet<Address>();
-        try
+        ulong leaving = 0;
+        foreach (var a in stakers)
         {
-            PendingRemovals = 0;
-            foreach (var a in stakers)
-            {
-                if (!seen.Add(a)) return TxResult.Fail(ProtocolRule.NotActiveStaker, $"{a} is listed twice");
-                if (!_stakers.TryGetValue(a, out var s)) return TxResult.Fail(ProtocolRule.NotActiveStaker, $"{a} is not a staker");
-                if (CheckFire(s, L1StakerTrigger.OwnerRemove, () => TxResult.Fail(ProtocolRule.NotActiveStaker, $"{a} is {s.State}, not Active")) is { } refused)
-                    return refused;
-                PendingRemovals++;
-            }
+            if (!seen.Add(a)) return TxResult.Fail(ProtocolRule.NotActiveStaker, $"{a} is listed twice");
+            if (!_stakers.TryGetValue(a, out var s)) return TxResult.Fail(ProtocolRule.NotActiveStaker, $"{a} is not a staker");
+            // Validated as a whole: this one leaves after the ones listed before it.
+            if (!s.CanFireOwnerRemove(++leaving, out var failed))
+                return Refusal(s, failed, () => TxResult.Fail(ProtocolRule.NotActiveStaker, $"{a} is {s.State}, not Active"));
         }
-        finally { PendingRemovals = 0; }
         var events = new List<IContractEvent>();
-        foreach (var a in stakers) events.AddRange(Exit(_stakers[a], L1StakerTrigger.OwnerRemove, RemovalReason.OwnerRemove));
+        // Applied one by one: the ones before have left, so each leaves alone.
+        foreach (var a in stakers) events.AddRange(Exit(_stakers[a], () => _stakers[a].FireOwnerRemove(leaving: 1), RemovalReason.OwnerRemove));
         return TxResult.Ok(events);
     }
 
     /// <summary>Applies a validated exit. Nothing here can fail: the lock's end and the un-restaking's completion are
     /// exact boundaries (a huge duration just never ends), and the stake moves between buckets of the same total.</summary>
-    private IContractEvent[] Exit(L1Staker s, L1StakerTrigger trigger, RemovalReason reason)
+    private IContractEvent[] Exit(L1Staker s, Action fire, RemovalReason reason)
     {
         var lockEnds = BlockBoundary.After(Clock.Block, Parameters.WithdrawalLockBlocks);
-        s.Fire(trigger);
+        fire();
         s.WithdrawBlock = Clock.Block;
         s.UnrestakeCompleteAt = Strategy.RequestUnrestake(s.Address, Clock.Block);
         _activeByNonce.Remove(s.RegistrationNonce);

@@ -275,6 +275,56 @@ public sealed class BinderTests
             "lock 'lockP' already refuses with 'TooEarly' in lifecycle 'L': one lock, one rule");
     }
 
+    // ---- typed triggers: MPS114, MPS115 ----
+
+    [TestMethod]
+    public void A_typed_trigger_and_a_guard_over_its_arguments_bind()
+    {
+        var text = Lifecycle("  trigger Go(amount: uint256, who: address) \"what it brings\";\n  guard Enough(amount: uint256) else TooLittle;\n" +
+                             "  on Go: A -> B when Enough;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var l = model.Lifecycles.Single();
+        var go = l.TypedTrigger("Go")!;
+        CollectionAssert.AreEqual(new[] { "amount: uint256", "who: address" }, go.Parameters.Select(p => $"{p.Name}: {p.Type.Canonical}").ToArray());
+        Assert.IsNull(l.TypedTrigger("End"), "an undeclared trigger takes no arguments");
+        Assert.AreEqual("amount", l.Guards.Single().Parameters.Single().Name);
+    }
+
+    [TestMethod]
+    public void MPS114_a_guard_reading_an_argument_its_trigger_does_not_carry_is_an_error_at_the_guard_in_when()
+    {
+        var text = Lifecycle("  trigger Go(amount: uint64);\n  guard Enough(amount: uint256) else TooLittle;\n" +
+                             "  on Go: A -> B when Enough;\n  on End: B -> C when Enough;\n");
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(2, ds.Count, Show(ds));
+        Has(ds, SpecDiagnosticIds.GuardArgumentMissing, At(text, "Enough;\n  on End"),
+            "guard 'Enough' reads 'amount: uint256', which trigger 'Go' does not carry: declare 'trigger Go(amount: uint256, ...);'");
+        Has(ds, SpecDiagnosticIds.GuardArgumentMissing, At(text, "Enough;\n}"),
+            "guard 'Enough' reads 'amount: uint256', which trigger 'End' does not carry: declare 'trigger End(amount: uint256, ...);'");
+        Assert.AreEqual(0, model.Lifecycles.Count);
+    }
+
+    [TestMethod]
+    public void MPS115_a_declared_trigger_no_transition_uses_is_a_warning()
+    {
+        var text = Lifecycle("  trigger Gone(x: bool);\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        var d = Single(ds, SpecDiagnosticIds.UnusedTrigger, At(text, "Gone"), "trigger 'Gone' is declared but no transition uses it");
+        Assert.AreEqual(SpecSeverity.Warning, d.Severity);
+        Assert.AreEqual(1, model.Lifecycles.Count);
+    }
+
+    [TestMethod]
+    public void Trigger_declarations_and_parameters_are_declared_once_with_known_types()
+    {
+        var text = Lifecycle("  trigger Go(x: bool, x: uint8);\n  trigger Go(y: nonsense);\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, At(text, "x: uint8"), "parameter 'x' of trigger 'Go' is declared twice");
+        Has(ds, SpecDiagnosticIds.DuplicateDeclaration, At(text, "Go(y"), "trigger 'Go' is declared twice in lifecycle 'L'");
+        Has(ds, SpecDiagnosticIds.UnknownType, At(text, "nonsense"), "unknown type 'nonsense'");
+    }
+
     // ---- MPS201..MPS204 ----
 
     [TestMethod]

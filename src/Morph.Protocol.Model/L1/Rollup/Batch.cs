@@ -36,8 +36,6 @@ public sealed partial class Batch
     /// <summary>The removals this batch's set change recorded, with the value each replaced (undone on revert).</summary>
     internal List<(Address Staker, ulong? Previous)> RemovalUndo { get; } = [];
 
-    internal bool PendingProofValid { get; set; }
-
     /// <summary>How many owner resets had been made when it was committed: a reset settles every earlier removal.</summary>
     internal ulong ResetEra { get; init; }
 
@@ -53,7 +51,7 @@ public sealed partial class Batch
     private partial bool ChallengeWindowOpen() => !FinalizationEnds.IsPassedAt(Now);
     private partial bool ProofWindowOpen() => ProofWindowEnds is { } end && !end.IsPassedAt(Now);
     private partial bool ProofWindowPassed() => ProofWindowEnds is { } end && end.IsPassedAt(Now);
-    private partial bool ProofValid() => PendingProofValid;
+    private partial bool ProofValid(bool proofValid) => proofValid;
     private partial bool NextToFinalize() => Index == _rollup.LastFinalized + 1;
     private partial bool FinalizationPeriodPassed() => FinalizationEnds.IsPassedAt(Now);
 

@@ -33,7 +33,6 @@ public sealed partial class Rollup : IStakerExposure
     private readonly Dictionary<Address, List<Challenge>> _maturedUnpaid = new();
     private readonly List<Challenge> _challenges = [];
     private readonly HashSet<ulong> _slotsServed = new();
-    private ImmutableArray<Address> _pendingReset = [];
     // The fold of section 4 needs only the last reset: a revert keeps it when it was made after the reverted batch.
     private (ulong AfterBatch, ImmutableArray<Address> Set)? _lastReset;
     private ulong _resetCount;
@@ -73,7 +72,7 @@ public sealed partial class Rollup : IStakerExposure
     // ---- guards of RollupMode ----
     private partial bool NoLiveMember() => !LiveMembers.Any();
     private partial bool LiveMemberExists() => LiveMembers.Any();
-    private partial bool ValidResetSet() => !_pendingReset.IsDefaultOrEmpty && ValidateSetChange(_pendingReset) is null && _pendingReset.Any(a => !_staking.Find(a)!.IsSlashed);
+    private partial bool ValidResetSet(ValueArray<Address> newSet) => newSet.Count > 0 && ValidateSetChange(newSet) is null && newSet.Any(a => !_staking.Find(a)!.IsSlashed);
 
     private TxResult? RequireOwner(Address sender) => sender == _owner ? null : TxResult.Fail(ProtocolRule.NotOwner, $"{sender} is not the owner");
 
@@ -124,14 +123,10 @@ public sealed partial class Rollup : IStakerExposure
         if (RequireOwner(sender) is { } e) return e;
         if (State != RollupModeState.BlsHalted) return TxResult.Fail(ProtocolRule.NotHalted, $"resetSequencerSet is allowed only while BlsHalted (now {State})");
         if (ValidateSetChange(newSet) is { } bad) return bad;
-        _pendingReset = [.. newSet];
-        try
-        {
-            if (!CanFire(RollupModeTrigger.ResetSequencerSet, out var failed))
-                return TxResult.Fail(RollupModeLifecycle.RuleOf(failed!.Value), "every member of the new set is slashed: the rollup would stay halted");
-            Fire(RollupModeTrigger.ResetSequencerSet);
-        }
-        finally { _pendingReset = []; }
+        var set = new ValueArray<Address>(newSet);
+        if (!CanFireResetSequencerSet(set, out var failed))
+            return TxResult.Fail(RollupModeLifecycle.RuleOf(failed!.Value), "every member of the new set is slashed: the rollup would stay halted");
+        FireResetSequencerSet(set);
         // A reset survives every revert, so every removal recorded before it is settled (section 2's claim rule).
         _lastReset = (LastCommitted, [.. newSet]);
         _resetCount++;
@@ -367,16 +362,12 @@ public sealed partial class Rollup : IStakerExposure
         if (BatchAt(index) is not { } batch) return Missing(index);
         if (batch.State != BatchState.Challenged || batch.OpenChallenge is not { } c)
             return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
-        batch.PendingProofValid = _proofs.Verify(index, batch.Hash, batch.SetChangeHash, proof);
-        try
-        {
-            if (!batch.CanFire(BatchTrigger.Prove, out var failed))
-                return TxResult.Fail(BatchLifecycle.RuleOf(failed!.Value), failed == BatchGuard.ProofWindowOpen
-                    ? $"the proof window of batch {index} closed at block {batch.ProofWindowEnds}, now {Clock.Block}"
-                    : $"the proof does not verify for batch {index} {batch.Hash}");
-            batch.Fire(BatchTrigger.Prove);
-        }
-        finally { batch.PendingProofValid = false; }
+        var proofValid = _proofs.Verify(index, batch.Hash, batch.SetChangeHash, proof);
+        if (!batch.CanFireProve(proofValid, out var failed))
+            return TxResult.Fail(BatchLifecycle.RuleOf(failed!.Value), failed == BatchGuard.ProofWindowOpen
+                ? $"the proof window of batch {index} closed at block {batch.ProofWindowEnds}, now {Clock.Block}"
+                : $"the proof does not verify for batch {index} {batch.Hash}");
+        batch.FireProve(proofValid);
         c.Fire(ChallengeTrigger.Defend);
         batch.OpenChallenge = null;
         var proverShare = UInt256.MulDiv(c.Deposit, Parameters.ProverRewardPercent, 100);
