@@ -57,7 +57,7 @@ namespace Morph.Protocol.Spec.Binding
                         Error(SpecDiagnosticIds.TransitionFromTerminal, f.Span, $"state '{f.Text}' is terminal: no transition may leave it");
                 foreach (var g in t.Guards)
                 {
-                    if (!guards.ContainsKey(g.Text)) Error(SpecDiagnosticIds.UnknownGuard, g.Span, $"unknown guard '{g.Text}': declare it with 'guard {g.Text} \"...\";' in lifecycle '{l.Name.Text}'");
+                    if (!guards.ContainsKey(g.Text)) Error(SpecDiagnosticIds.UnknownGuard, g.Span, $"unknown guard '{g.Text}': declare it with 'guard {g.Text} \"...\" else Rule;' in lifecycle '{l.Name.Text}'");
                     usedGuards.Add(g.Text);
                     // A guard reads its arguments from the trigger, by name and type.
                     if (!guardParams.TryGetValue(g.Text, out var needs)) continue;
