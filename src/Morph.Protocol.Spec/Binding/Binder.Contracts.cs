@@ -121,6 +121,12 @@ namespace Morph.Protocol.Spec.Binding
                 var member = Pascal((f.Alias ?? f.Name).Text);
                 if (!members.Add("function " + member)) { Error(SpecDiagnosticIds.DuplicateMemberName, (f.Alias ?? f.Name).Span, $"member name '{member}' is used twice in contract '{c.Name.Text}': give an overload a name with 'as'"); continue; }
                 if (!f.Targets.All(CheckTarget)) continue;
+                // Mutability decides: a view or pure function reads (a query), one that may change state fires or is refused.
+                bool reads = f.Mutability is "view" or "pure";
+                if (reads && f.Targets.Count > 0)
+                { Error(SpecDiagnosticIds.MutabilityMismatch, f.Targets[0].Lifecycle.Span, $"function '{f.Name.Text}' is {f.Mutability}: it reads state and cannot fire {f.Targets[0].Lifecycle.Text}.{f.Targets[0].Trigger.Text} (map it '-> query')"); continue; }
+                if (!reads && f.Query)
+                { Error(SpecDiagnosticIds.MutabilityMismatch, f.Name.Span, $"function '{f.Name.Text}' is {f.Mutability}: it may change state, so it is no query (map it to a trigger, or declare it view)"); continue; }
                 functions.Add(new FunctionModel(f.Name.Text, member, signature, f.Mutability, ps.ToEquatableArray(), rs.ToEquatableArray(),
                     f.Targets.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), f.Query, f.Extension, f.Doc));
             }

@@ -30,6 +30,7 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string UnknownTrigger = "MPS203";
         public const string DuplicateMemberName = "MPS204";
         public const string TooManyIndexed = "MPS205";
+        public const string MutabilityMismatch = "MPS206";
 
         public const string BadParameterValue = "MPS301";
     }

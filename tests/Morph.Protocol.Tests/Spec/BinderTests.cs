@@ -325,6 +325,22 @@ public sealed class BinderTests
         Has(ds, SpecDiagnosticIds.UnknownType, At(text, "nonsense"), "unknown type 'nonsense'");
     }
 
+    // ---- MPS206: mutability decides query or trigger ----
+
+    [TestMethod]
+    public void MPS206_a_view_that_fires_a_trigger_and_a_nonpayable_query_are_errors()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n") +
+                   "contract K {\n  function peek() view returns (uint256) -> L.Go;\n  function poke() -> query;\n  function look() view returns (uint256) -> query;\n  function go() -> L.Go;\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(2, ds.Count, Show(ds));
+        Has(ds, SpecDiagnosticIds.MutabilityMismatch, At(text, "L.Go;\n  function poke"),
+            "function 'peek' is view: it reads state and cannot fire L.Go (map it '-> query')");
+        Has(ds, SpecDiagnosticIds.MutabilityMismatch, At(text, "poke"),
+            "function 'poke' is nonpayable: it may change state, so it is no query (map it to a trigger, or declare it view)");
+        Assert.AreEqual(0, model.Contracts.Count, "a contract with an error is left out whole");
+    }
+
     // ---- MPS201..MPS204 ----
 
     [TestMethod]
