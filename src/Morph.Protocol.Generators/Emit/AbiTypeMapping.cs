@@ -20,6 +20,20 @@ namespace Morph.Protocol.Generators.Emit
             _ => t.StructName!,
         };
 
+        /// <summary><see cref="ClrType"/> with every name qualified (global::), for code a user's names cannot shadow.</summary>
+        public static string QualifiedClrType(AbiTypeModel t) => t.Kind switch
+        {
+            AbiKind.UInt => t.Size switch { 8 => "byte", 16 => "ushort", 32 => "uint", 64 => "ulong", _ => "global::Morph.Protocol.Primitives.UInt256" },
+            AbiKind.Int => "global::System.Numerics.BigInteger",
+            AbiKind.Address => "global::Morph.Protocol.Primitives.Address",
+            AbiKind.Bool => "bool",
+            AbiKind.FixedBytes => t.Size == 32 ? "global::Morph.Protocol.Primitives.Bytes32" : "global::Morph.Protocol.Primitives.ByteString",
+            AbiKind.Bytes => "global::Morph.Protocol.Primitives.ByteString",
+            AbiKind.String => "string",
+            AbiKind.Array => "global::Morph.Protocol.Primitives.ValueArray<" + QualifiedClrType(t.Element!) + ">",
+            _ => "global::" + Morph.Protocol.Spec.Binding.Binder.DefaultContractNamespace + "." + t.StructName!,
+        };
+
         /// <summary>An expression turning <paramref name="expr"/> (of <see cref="ClrType"/>) into an AbiValue.</summary>
         public static string ToAbi(AbiTypeModel t, string expr, int depth = 0) => t.Kind switch
         {

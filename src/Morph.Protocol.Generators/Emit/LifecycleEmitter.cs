@@ -13,12 +13,11 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(LifecycleModel l, string? ruleType = null)
         {
             var w = new SourceWriter();
-            w.Header(l.TypedTriggers.Count > 0 || l.Guards.Any(g => g.Parameters.Count > 0)
-                ? new[] { "System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles", "Morph.Protocol.Primitives" }
-                : new[] { "System", "System.Collections.Generic", "Stateless", "Morph.Protocol.Lifecycles" });
+            w.Header();
             w.Open("namespace " + l.Namespace);
 
             w.Doc($"States of lifecycle {l.Name}. {l.Doc}");
+            w.Line(SourceWriter.GeneratedCode);
             w.Open($"public enum {l.StateEnum}");
             foreach (var s in l.States)
             {
@@ -29,6 +28,7 @@ namespace Morph.Protocol.Generators.Emit
             w.Line();
 
             w.Doc($"Triggers of lifecycle {l.Name}.");
+            w.Line(SourceWriter.GeneratedCode);
             w.Open($"public enum {l.TriggerEnum}");
             foreach (var t in l.Triggers) w.Line(t + ",");
             w.Close();
@@ -36,6 +36,7 @@ namespace Morph.Protocol.Generators.Emit
 
             var G = l.GuardEnum;
             w.Doc($"Guards of lifecycle {l.Name}, in spec order (lock guards first); each names the rule it refuses with.");
+            w.Line(SourceWriter.GeneratedCode);
             w.Open($"public enum {G}");
             foreach (var g in l.Guards)
             {
@@ -48,13 +49,15 @@ namespace Morph.Protocol.Generators.Emit
             foreach (var tt in l.TypedTriggers)
             {
                 w.Doc($"The arguments of trigger {tt.Name} of lifecycle {l.Name}. {tt.Doc}");
-                w.Line($"public readonly record struct {ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => AbiTypeMapping.ClrType(p.Type) + " " + AbiTypeMapping.Pascal(p.Name)))});");
+                w.Line(SourceWriter.GeneratedCode);
+                w.Line($"public readonly record struct {ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => AbiTypeMapping.QualifiedClrType(p.Type) + " " + AbiTypeMapping.Pascal(p.Name)))});");
                 w.Line();
             }
 
             var S = l.StateEnum;
             var T = l.TriggerEnum;
             w.Doc($"Lifecycle {l.Name} as the spec declares it: its transitions as data, and the Stateless configuration.");
+            w.Line(SourceWriter.GeneratedCode);
             w.Open($"public static partial class {l.Name}Lifecycle");
             w.Line($"public const string Name = {SourceWriter.Literal(l.Name)};");
             w.Line($"public const string? Description = {SourceWriter.Literal(l.Doc)};");
@@ -64,12 +67,12 @@ namespace Morph.Protocol.Generators.Emit
             w.Line($"public static bool IsTerminal({S} state) => {(terminals.Count == 0 ? "false" : "state is " + string.Join(" or ", terminals))};");
             w.Line();
             w.Doc("Guard names, in the order Configure takes their implementations.");
-            w.Line("public static IReadOnlyList<string> GuardNames { get; } = new string[] { " + string.Join(", ", l.Guards.Select(g => SourceWriter.Literal(g.Name))) + " };");
+            w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> GuardNames { get; } = new string[] { " + string.Join(", ", l.Guards.Select(g => SourceWriter.Literal(g.Name))) + " };");
             w.Line();
             w.Doc("The rule each guard refuses with, as the spec names it ('else Rule').");
             w.Open($"public static string RuleNameOf({G} guard) => guard switch");
             foreach (var g in l.Guards) w.Line($"{G}.{g.Name} => {SourceWriter.Literal(g.Rule)},");
-            w.Line("_ => throw new ArgumentOutOfRangeException(nameof(guard)),");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(guard)),");
             w.Close(";");
             w.Line();
             if (ruleType != null)
@@ -77,19 +80,19 @@ namespace Morph.Protocol.Generators.Emit
                 w.Doc("The rule each guard refuses with: a failing guard becomes exactly this error.");
                 w.Open($"public static global::{ruleType} RuleOf({G} guard) => guard switch");
                 foreach (var g in l.Guards) w.Line($"{G}.{g.Name} => global::{ruleType}.{g.Rule},");
-                w.Line("_ => throw new ArgumentOutOfRangeException(nameof(guard)),");
+                w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(guard)),");
                 w.Close(";");
                 w.Line();
             }
             w.Doc("The guard Stateless reports by name (the names stay inside generated code).");
             w.Open($"internal static {G} GuardOf(string name) => name switch");
             foreach (var g in l.Guards) w.Line($"{SourceWriter.Literal(g.Name)} => {G}.{g.Name},");
-            w.Line("_ => throw new ArgumentOutOfRangeException(nameof(name), name, \"not a guard of lifecycle " + l.Name + "\"),");
+            w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(name), name, \"not a guard of lifecycle " + l.Name + "\"),");
             w.Close(";");
             w.Line();
-            w.Open("public static IReadOnlyList<LifecycleTransition> Transitions { get; } = new LifecycleTransition[]");
+            w.Open("public static global::System.Collections.Generic.IReadOnlyList<global::Morph.Protocol.Lifecycles.LifecycleTransition> Transitions { get; } = new global::Morph.Protocol.Lifecycles.LifecycleTransition[]");
             foreach (var t in l.Transitions)
-                w.Line($"new LifecycleTransition({SourceWriter.Literal(t.Trigger)}, {SourceWriter.Literal(t.From)}, {SourceWriter.Literal(t.To)}, " +
+                w.Line($"new global::Morph.Protocol.Lifecycles.LifecycleTransition({SourceWriter.Literal(t.Trigger)}, {SourceWriter.Literal(t.From)}, {SourceWriter.Literal(t.To)}, " +
                        $"new string[] {{ {string.Join(", ", t.Guards.Select(SourceWriter.Literal))} }}, {Bool(t.ReleasesFunds)}, {SourceWriter.Literal(t.LockParameter)}, " +
                        $"{SourceWriter.Literal(t.WaivedLock)}, {Bool(t.Slash)}, {SourceWriter.Literal(t.Doc)}),");
             w.Close(";");
@@ -98,7 +101,7 @@ namespace Morph.Protocol.Generators.Emit
             foreach (var tt in l.TypedTriggers)
             {
                 w.Doc($"Trigger {tt.Name} with its arguments (Stateless's TriggerWithParameters).");
-                w.Line($"public static readonly StateMachine<{S}, {T}>.TriggerWithParameters<{ArgsType(l, tt.Name)}> {tt.Name}WithArgs = new({T}.{tt.Name});");
+                w.Line($"public static readonly global::Stateless.StateMachine<{S}, {T}>.TriggerWithParameters<{ArgsType(l, tt.Name)}> {tt.Name}WithArgs = new({T}.{tt.Name});");
                 w.Line();
             }
             w.Doc("Whether a trigger carries arguments (then it fires only through its typed methods).");
@@ -107,25 +110,26 @@ namespace Morph.Protocol.Generators.Emit
                 : $"public static bool TakesArguments({T} trigger) => trigger is {string.Join(" or ", l.TypedTriggers.Select(t => T + "." + t.Name))};");
             w.Line();
             w.Doc("The guards' implementations, typed: a guard that reads trigger arguments takes them.");
+            w.Line(SourceWriter.GeneratedCode);
             w.Line($"public sealed record GuardBindings({string.Join(", ", l.Guards.Select(g => GuardDelegate(g) + " " + g.Name))});");
             w.Line();
             w.Doc("Configures the machine with the hosts' guards: triggers with arguments are TriggerWithParameters, and each guard reads the arguments it declares.");
-            w.Open($"public static void Configure(StateMachine<{S}, {T}> machine, GuardBindings guards)");
+            w.Open($"public static void Configure(global::Stateless.StateMachine<{S}, {T}> machine, GuardBindings guards)");
             foreach (var tt in l.TypedTriggers) w.Line($"machine.SetTriggerParameters<{ArgsType(l, tt.Name)}>({T}.{tt.Name});");
             EmitConfiguration(w, l, typed: true);
             w.Close();
             w.Line();
 
             w.Doc("Configures the machine by guard outcome (oracles, diagrams, tests): guards[i] implements GuardNames[i]; every trigger is configured without arguments.");
-            w.Open($"public static void Configure(StateMachine<{S}, {T}> machine, IReadOnlyList<Func<bool>> guards)");
-            w.Line($"if (guards.Count != {l.Guards.Count}) throw new ArgumentException(\"lifecycle {l.Name} takes {l.Guards.Count} guards\", nameof(guards));");
+            w.Open($"public static void Configure(global::Stateless.StateMachine<{S}, {T}> machine, global::System.Collections.Generic.IReadOnlyList<global::System.Func<bool>> guards)");
+            w.Line($"if (guards.Count != {l.Guards.Count}) throw new global::System.ArgumentException(\"lifecycle {l.Name} takes {l.Guards.Count} guards\", nameof(guards));");
             EmitConfiguration(w, l, typed: false);
             w.Close();
             w.Line();
             w.Doc("A machine for description (diagrams, docs): every guard reads true.");
-            w.Open($"public static StateMachine<{S}, {T}> CreateForDescription()");
-            w.Line($"var machine = new StateMachine<{S}, {T}>(Initial);");
-            w.Line($"var guards = new Func<bool>[{l.Guards.Count}];");
+            w.Open($"public static global::Stateless.StateMachine<{S}, {T}> CreateForDescription()");
+            w.Line($"var machine = new global::Stateless.StateMachine<{S}, {T}>(Initial);");
+            w.Line($"var guards = new global::System.Func<bool>[{l.Guards.Count}];");
             w.Line("for (int i = 0; i < guards.Length; i++) guards[i] = static () => true;");
             w.Line("Configure(machine, guards);");
             w.Line("return machine;");
@@ -142,33 +146,36 @@ namespace Morph.Protocol.Generators.Emit
         public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName)
         {
             var w = new SourceWriter();
-            w.Header(l.TypedTriggers.Count > 0 || l.Guards.Any(g => g.Parameters.Count > 0)
-                ? new[] { "System", "Stateless", "Morph.Protocol.Primitives", l.Namespace }
-                : new[] { "System", "Stateless", l.Namespace });
-            var S = l.StateEnum;
-            var T = l.TriggerEnum;
+            w.Header();
+            // Every name qualified: a host's own members or usings cannot capture a generated reference.
+            var Q = "global::" + l.Namespace + ".";
+            var S = Q + l.StateEnum;
+            var T = Q + l.TriggerEnum;
+            var G = Q + l.GuardEnum;
+            var L = Q + l.Name + "Lifecycle";
             if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);
             w.Doc($"The host of lifecycle {l.Name}: its state, its machine, and one partial method per guard.");
+            w.Line(SourceWriter.GeneratedCode);
             w.Open($"partial class {hostName}");
-            w.Line($"private StateMachine<{S}, {T}>? _lifecycle;");
+            w.Line($"private global::Stateless.StateMachine<{S}, {T}>? _lifecycle;");
             w.Line();
             w.Doc("The current state of this lifecycle.");
-            w.Line($"public {S} State {{ get; private set; }} = {l.Name}Lifecycle.Initial;");
+            w.Line($"public {S} State {{ get; private set; }} = {L}.Initial;");
             w.Line();
             w.Doc("The Stateless machine over State, its guards bound to this object's partial methods.");
-            w.Open($"internal StateMachine<{S}, {T}> Lifecycle");
+            w.Open($"internal global::Stateless.StateMachine<{S}, {T}> Lifecycle");
             w.Open("get");
             w.Open("if (_lifecycle is null)");
-            w.Line($"_lifecycle = new StateMachine<{S}, {T}>(() => State, s => State = s);");
+            w.Line($"_lifecycle = new global::Stateless.StateMachine<{S}, {T}>(() => State, s => State = s);");
             // Lambdas, not method groups: a missing guard is then one error (CS8795 naming it), not also CS0762.
-            w.Line($"{l.Name}Lifecycle.Configure(_lifecycle, new {l.Name}Lifecycle.GuardBindings({string.Join(", ", l.Guards.Select(HostLambda))}));");
+            w.Line($"{L}.Configure(_lifecycle, new {L}.GuardBindings({string.Join(", ", l.Guards.Select(HostLambda))}));");
             w.Close();
             w.Line("return _lifecycle;");
             w.Close();
             w.Close();
             w.Line();
             var typedCheck = l.TypedTriggers.Count == 0 ? null
-                : $"if ({l.Name}Lifecycle.TakesArguments(trigger)) throw new ArgumentException($\"trigger {{trigger}} of lifecycle {l.Name} takes arguments: use CanFire{{trigger}} and Fire{{trigger}}\", nameof(trigger));";
+                : $"if ({L}.TakesArguments(trigger)) throw new global::System.ArgumentException($\"trigger {{trigger}} of lifecycle {l.Name} takes arguments: use CanFire{{trigger}} and Fire{{trigger}}\", nameof(trigger));";
             if (typedCheck is null) w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
             else
             {
@@ -179,10 +186,10 @@ namespace Morph.Protocol.Generators.Emit
             }
             w.Line();
             w.Doc("Whether the trigger may fire now; if not, the first guard that fails (spec order), or null when the state does not permit the trigger at all.");
-            w.Open($"public bool CanFire({T} trigger, out {l.GuardEnum}? failed)");
+            w.Open($"public bool CanFire({T} trigger, out {G}? failed)");
             if (typedCheck != null) w.Line(typedCheck);
             w.Line("if (Lifecycle.CanFire(trigger, out var unmet)) { failed = null; return true; }");
-            w.Line($"failed = unmet is {{ Count: > 0 }} ? {l.Name}Lifecycle.GuardOf(System.Linq.Enumerable.First(unmet)) : null;");
+            w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
             w.Line("return false;");
             w.Close();
             w.Line();
@@ -197,17 +204,17 @@ namespace Morph.Protocol.Generators.Emit
             }
             foreach (var tt in l.TypedTriggers)
             {
-                var args = $"new {ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => "@" + p.Name))})";
+                var args = $"new {Q}{ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => "@" + p.Name))})";
                 w.Line();
                 w.Doc($"Whether trigger {tt.Name} may fire now with these arguments; if not, the first guard that fails, or null when the state does not permit it.");
-                w.Open($"public bool CanFire{tt.Name}({Parameters(tt.Parameters)}, out {l.GuardEnum}? failed)");
-                w.Line($"if (Lifecycle.CanFire({l.Name}Lifecycle.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
-                w.Line($"failed = unmet is {{ Count: > 0 }} ? {l.Name}Lifecycle.GuardOf(System.Linq.Enumerable.First(unmet)) : null;");
+                w.Open($"public bool CanFire{tt.Name}({Parameters(tt.Parameters)}, out {G}? failed)");
+                w.Line($"if (Lifecycle.CanFire({L}.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
+                w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
                 w.Line("return false;");
                 w.Close();
                 w.Line();
                 w.Doc($"Fires trigger {tt.Name} with its arguments. Callers validate first with CanFire{tt.Name}.");
-                w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({l.Name}Lifecycle.{tt.Name}WithArgs, {args});");
+                w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
             }
             foreach (var g in l.Guards)
             {
@@ -240,11 +247,11 @@ namespace Morph.Protocol.Generators.Emit
                     var tt = typed ? l.TypedTrigger(t.Trigger) : null;
                     string Guard(string g)
                     {
-                        if (!typed) return $", Tuple.Create(guards[{IndexOf(l, g)}], {SourceWriter.Literal(g)})";
+                        if (!typed) return $", global::System.Tuple.Create(guards[{IndexOf(l, g)}], {SourceWriter.Literal(g)})";
                         var model = l.Guards.First(x => x.Name == g);
-                        if (tt is null) return $", Tuple.Create(guards.{g}, {SourceWriter.Literal(g)})";
+                        if (tt is null) return $", global::System.Tuple.Create(guards.{g}, {SourceWriter.Literal(g)})";
                         var call = $"guards.{g}({string.Join(", ", model.Parameters.Select(p => "a." + AbiTypeMapping.Pascal(p.Name)))})";
-                        return $", Tuple.Create<Func<{ArgsType(l, tt.Name)}, bool>, string>(a => {call}, {SourceWriter.Literal(g)})";
+                        return $", global::System.Tuple.Create<global::System.Func<{ArgsType(l, tt.Name)}, bool>, string>(a => {call}, {SourceWriter.Literal(g)})";
                     }
                     var guards = string.Concat(t.Guards.Select(Guard));
                     var trigger = tt is null ? $"{T}.{t.Trigger}" : $"{t.Trigger}WithArgs";
@@ -262,11 +269,11 @@ namespace Morph.Protocol.Generators.Emit
         private static string ArgsType(LifecycleModel l, string trigger) => l.Name + trigger + "Args";
 
         private static string GuardDelegate(GuardModel g) => g.Parameters.Count == 0
-            ? "Func<bool>"
-            : $"Func<{string.Join(", ", g.Parameters.Select(p => AbiTypeMapping.ClrType(p.Type)))}, bool>";
+            ? "global::System.Func<bool>"
+            : $"global::System.Func<{string.Join(", ", g.Parameters.Select(p => AbiTypeMapping.QualifiedClrType(p.Type)))}, bool>";
 
         private static string Parameters(EquatableArray<FieldModel> ps) =>
-            string.Join(", ", ps.Select(p => AbiTypeMapping.ClrType(p.Type) + " @" + p.Name));
+            string.Join(", ", ps.Select(p => AbiTypeMapping.QualifiedClrType(p.Type) + " @" + p.Name));
 
         private static int IndexOf(LifecycleModel l, string guard)
         {

@@ -71,6 +71,10 @@ namespace Morph.Protocol.Generators.Emit
             return sb.Append('"').ToString();
         }
 
+        /// <summary>The attribute on every generated type: tools (coverage, analyzers) tell generated code apart.</summary>
+        public static readonly string GeneratedCode =
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"Morph.Protocol.Generators\", \"{typeof(SourceWriter).Assembly.GetName().Version}\")]";
+
         /// <summary>Every generated file's opening: the auto-generated marker, nullable context, and its usings.</summary>
         public void Header(params string[] usings)
         {

@@ -104,6 +104,7 @@ namespace Morph.Protocol.Spec.Binding
                     Error(SpecDiagnosticIds.DuplicateDeclaration, g.Name.Span, $"guard '{g.Name.Text}' clashes with the guard generated for 'after lock {lockGuards.First(lg => lg.Name == g.Name.Text).LockParameter}'");
 
             CheckReleases(l, transitions);
+            CheckNames(l);
 
             foreach (var g in l.Guards)
                 if (!usedGuards.Contains(g.Name.Text))
@@ -154,6 +155,49 @@ namespace Morph.Protocol.Spec.Binding
                 if (t != null) list.Add(new FieldModel(p.Name.Text, t, false));
             }
             return list.ToEquatableArray();
+        }
+
+        /// <summary>C# reserved keywords: a state, trigger or guard so named would not compile as an enum member or method.</summary>
+        private static readonly HashSet<string> CSharpKeywords = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+            "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+            "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+            "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+            "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+            "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+            "using", "virtual", "void", "volatile", "while",
+        };
+
+        /// <summary>Members the generator gives a host and records: a guard (a host method, a GuardBindings property) or
+        /// a trigger argument (an argument record property) may not take one of these names.</summary>
+        private static readonly HashSet<string> GeneratedMembers = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "State", "Lifecycle", "CanFire", "Fire", "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType",
+            "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize",
+        };
+
+        /// <summary>Names that would not compile, or would clash with generated members (MPS116), at the name.</summary>
+        private void CheckNames(LifecycleSyntax l)
+        {
+            void Reserved(Name n, string what, string why) =>
+                Error(SpecDiagnosticIds.ReservedName, n.Span, $"{what} '{n.Text}' {why}: choose another name");
+            if (CSharpKeywords.Contains(l.Name.Text)) Reserved(l.Name, "lifecycle", "is a C# keyword");
+            foreach (var s in l.States)
+                if (CSharpKeywords.Contains(s.Name.Text)) Reserved(s.Name, "state", "is a C# keyword");
+            var triggers = new HashSet<string>(l.Transitions.Select(t => t.Trigger.Text), StringComparer.Ordinal);
+            foreach (var t in l.Transitions)
+                if (CSharpKeywords.Contains(t.Trigger.Text) && t == l.Transitions.First(x => x.Trigger.Text == t.Trigger.Text))
+                    Reserved(t.Trigger, "trigger", "is a C# keyword");
+            foreach (var g in l.Guards)
+            {
+                if (CSharpKeywords.Contains(g.Name.Text)) Reserved(g.Name, "guard", "is a C# keyword");
+                else if (GeneratedMembers.Contains(g.Name.Text) || triggers.Any(t => g.Name.Text == "CanFire" + t || g.Name.Text == "Fire" + t))
+                    Reserved(g.Name, "guard", "is the name of a member the generator gives the host");
+            }
+            foreach (var p in l.Triggers.SelectMany(t => t.Parameters).Concat(l.Guards.SelectMany(g => g.Parameters)))
+                if (GeneratedMembers.Contains(Pascal(p.Name.Text)))
+                    Reserved(p.Name, "parameter", "becomes a record property the generator already defines");
         }
 
         /// <summary>The single-slash rule at the spec level: once a slash transition has fired, no state reachable

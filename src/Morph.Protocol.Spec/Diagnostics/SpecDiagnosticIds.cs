@@ -24,6 +24,7 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string ConflictingLockRule = "MPS113";
         public const string GuardArgumentMissing = "MPS114";
         public const string UnusedTrigger = "MPS115";
+        public const string ReservedName = "MPS116";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

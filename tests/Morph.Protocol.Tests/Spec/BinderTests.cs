@@ -325,6 +325,23 @@ public sealed class BinderTests
         Has(ds, SpecDiagnosticIds.UnknownType, At(text, "nonsense"), "unknown type 'nonsense'");
     }
 
+    // ---- MPS116: names the generated code cannot take ----
+
+    [TestMethod]
+    public void MPS116_keywords_and_generated_member_names_are_refused_at_the_name()
+    {
+        var text = Params + "lifecycle L {\n  state A initial;\n  state default;\n  trigger class(equalityContract: bool);\n" +
+                   "  guard State else R;\n  guard CanFireclass else R;\n  on class: A -> default when State, CanFireclass;\n}\n";
+        var (model, ds) = Compile(text);
+        Has(ds, SpecDiagnosticIds.ReservedName, At(text, "default;"), "state 'default' is a C# keyword: choose another name");
+        Has(ds, SpecDiagnosticIds.ReservedName, At(text, "class: A"), "trigger 'class' is a C# keyword: choose another name");
+        Has(ds, SpecDiagnosticIds.ReservedName, At(text, "State else"), "guard 'State' is the name of a member the generator gives the host: choose another name");
+        Has(ds, SpecDiagnosticIds.ReservedName, At(text, "CanFireclass else"), "guard 'CanFireclass' is the name of a member the generator gives the host");
+        Has(ds, SpecDiagnosticIds.ReservedName, At(text, "equalityContract"), "parameter 'equalityContract' becomes a record property the generator already defines");
+        Assert.AreEqual(5, ds.Count(d => d.Id == SpecDiagnosticIds.ReservedName), Show(ds));
+        Assert.AreEqual(0, model.Lifecycles.Count);
+    }
+
     // ---- MPS206: mutability decides query or trigger ----
 
     [TestMethod]
