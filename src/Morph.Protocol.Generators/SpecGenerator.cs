@@ -66,6 +66,8 @@ namespace Morph.Protocol.Generators
                 .WithTrackingName(Steps.RuleType);
             var lifecycles = model.SelectMany(static (m, _) => m.Lifecycles).WithTrackingName(Steps.Lifecycles);
             context.RegisterSourceOutput(lifecycles.Combine(ruleType), static (spc, p) => spc.AddSource($"Lifecycles/{p.Left.Name}.g.cs", LifecycleEmitter.Emit(p.Left, p.Right)));
+            // Cheap entities: the static transition function and its guard interface, beside the Stateless configuration.
+            context.RegisterSourceOutput(lifecycles, static (spc, l) => spc.AddSource($"Lifecycles/{l.Name}.Transitions.g.cs", TransitionEmitter.Emit(l)));
 
             // Hosts: classes marked [Lifecycle("Name")], each paired with its lifecycle's model only, so a host
             // regenerates when its own lifecycle or declaration changes, not when another lifecycle does.

@@ -81,8 +81,8 @@ public sealed class SpecGeneratorTests
 
     private static readonly string[] SmallHintNames =
     {
-        "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.g.cs",
-        "ProtocolParameters.g.cs", "SpecCatalog.g.cs",
+        "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
+        "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs",
     };
 
     [TestMethod]
@@ -195,7 +195,7 @@ public sealed class SpecGeneratorTests
         StringAssert.EndsWith(unknownType.Descriptor.HelpLinkUri, "/MPS201.md");
 
         var hints = Result(driver).GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
-        CollectionAssert.AreEqual(new[] { "Contracts/GoodC.g.cs", "Hosts/H.GoodHost.g.cs", "Lifecycles/Good.g.cs", "SpecCatalog.g.cs" }, hints);
+        CollectionAssert.AreEqual(new[] { "Contracts/GoodC.g.cs", "Hosts/H.GoodHost.g.cs", "Lifecycles/Good.Transitions.g.cs", "Lifecycles/Good.g.cs", "SpecCatalog.g.cs" }, hints);
         var errors = Errors(output);
         Assert.AreEqual(0, errors.Length, Show(errors));
         var catalog = Result(driver).GeneratedSources.Single(s => s.HintName == "SpecCatalog.g.cs").SourceText.ToString();
