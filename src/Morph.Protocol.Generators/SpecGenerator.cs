@@ -60,7 +60,8 @@ namespace Morph.Protocol.Generators
             var model = bound.Select(static (b, _) => b.Model);
 
             // Which assembly this is: `contracts` (bindings, structs, their catalog), `model` (lifecycles, hosts,
-            // parameters, the spec catalog) or, unset, both (one assembly; the generator's own tests).
+            // parameters, the spec catalog), `sdk` (a Nethereum service per contract) or, unset, contracts and model
+            // (one assembly; the generator's own tests).
             var emit = context.AnalyzerConfigOptionsProvider.Select(static (o, _) =>
                 EmitTargets.Parse(o.GlobalOptions.TryGetValue(EmitProperty, out var v) ? v : null));
 
@@ -111,6 +112,11 @@ namespace Morph.Protocol.Generators
                 if (x.Right.Contracts) spc.AddSource($"Contracts/{x.Left.Name}.g.cs", ContractEmitter.Emit(x.Left));
             });
 
+            context.RegisterSourceOutput(contracts.Combine(emit), static (spc, x) =>
+            {
+                if (x.Right.Services) spc.AddSource($"Services/{x.Left.Name}Service.g.cs", ServiceEmitter.Emit(x.Left));
+            });
+
             var structs = model.SelectMany(static (m, _) => m.Structs).WithTrackingName(Steps.Structs);
             context.RegisterSourceOutput(structs.Combine(emit), static (spc, x) =>
             {
@@ -139,13 +145,15 @@ namespace Morph.Protocol.Generators
         /// <summary>The MSBuild property (made compiler-visible) that says what this assembly takes from the spec.</summary>
         public const string EmitProperty = "build_property.MorphSpecEmit";
 
-        /// <summary>What to emit: <c>contracts</c>, <c>model</c>, or both when the property is unset or empty.</summary>
-        public sealed record EmitTargets(bool Contracts, bool Model)
+        /// <summary>What to emit: <c>contracts</c>, <c>model</c>, <c>sdk</c> (the Nethereum services), or contracts
+        /// and model when the property is unset or empty.</summary>
+        public sealed record EmitTargets(bool Contracts, bool Model, bool Services = false)
         {
             public static EmitTargets Parse(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
             {
                 "contracts" => new EmitTargets(true, false),
                 "model" => new EmitTargets(false, true),
+                "sdk" => new EmitTargets(false, false, true),
                 _ => new EmitTargets(true, true),
             };
         }
