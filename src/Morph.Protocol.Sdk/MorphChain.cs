@@ -179,7 +179,7 @@ public sealed class MorphChain
 
     public static ChainLog ToChainLog(FilterLog l) => new(
         Address.Parse(l.Address),
-        new AbiLog(new ValueArray<Bytes32>((l.Topics ?? []).Select(t => Bytes32.Parse(t.ToString()!))), ByteString.ParseHex(l.Data ?? "0x")),
+        new AbiLog(new ValueArray<Bytes32>((l.Topics ?? []).Select(t => Bytes32.Parse(t?.ToString() ?? ""))), ByteString.ParseHex(l.Data ?? "0x")),
         (ulong)(l.BlockNumber?.Value ?? 0), l.TransactionHash is null ? default : Bytes32.Parse(l.TransactionHash), (ulong)(l.LogIndex?.Value ?? 0));
 
     /// <summary>eth_getLogs over [From, To], in chunks of at most <see cref="MaxLogRange"/> blocks; a chunk the node
@@ -206,7 +206,7 @@ public sealed class MorphChain
         var filter = new JObject { ["fromBlock"] = "0x" + from.ToString("x"), ["toBlock"] = "0x" + to.ToString("x") };
         if (q.Addresses is { Count: > 0 } addrs) filter["address"] = new JArray(addrs.Select(a => a.ToString()));
         var topics = new JArray(Topic(q.Topic0), Topic(q.Topic1), Topic(q.Topic2), Topic(q.Topic3));
-        while (topics.Count > 0 && topics[^1].Type == JTokenType.Null) topics.RemoveAt(topics.Count - 1);
+        while (topics.Count > 0 && topics[^1]?.Type == JTokenType.Null) topics.RemoveAt(topics.Count - 1);
         if (topics.Count > 0) filter["topics"] = topics;
         FilterLog[] logs;
         try
@@ -229,12 +229,13 @@ public sealed class MorphChain
     private static JToken Topic(Bytes32? t) => t is { } v ? new JValue(v.ToString()) : JValue.CreateNull();
 
     /// <summary>The logs of <paramref name="query"/> from its first block on, then of every new block as it is
-    /// mined, until cancelled.</summary>
+    /// mined, until cancelled (an <see cref="OperationCanceledException"/> ends the enumeration).</summary>
     public async IAsyncEnumerable<ChainLog> FollowLogsAsync(LogQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         var next = query.From;
-        while (!ct.IsCancellationRequested)
+        while (true)
         {
+            ct.ThrowIfCancellationRequested();
             var head = await BlockNumberAsync(ct);
             if (query.To is { } stop && head > stop) head = stop;
             if (head >= next)

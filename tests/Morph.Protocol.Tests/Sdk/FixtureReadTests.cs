@@ -228,4 +228,12 @@ public sealed class FixtureReadTests
             receipt.Logs.Select(l => l.Name).ToArray());
         Assert.AreEqual(1, receipt.Events<L1StakingContract.RegisteredEvent>().Count);
     }
+
+    [TestMethod]
+    public async Task The_wrong_chain_id_is_one_line()
+    {
+        var chain = new MorphChain(MorphWeb3.Connect(Node.Url), Networks.MorphMainnetL2, Node.Url);
+        var e = await Assert.ThrowsExactlyAsync<ChainTransportException>(() => chain.EnsureChainIdAsync());
+        Assert.AreEqual($"{Node.Url}: wrong chain id 900, expected 2818 (morph-mainnet-l2)", e.Message);
+    }
 }
