@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Morph.Protocol.Cli;
+
+namespace Morph.Protocol.Tests.Sdk;
+
+/// <summary><c>morph chain …</c> on the fixture: every recorded event decoded, JSON too, and one line with a
+/// non-zero exit code on a transport error or a revert.</summary>
+[TestClass]
+public sealed class ChainCliTests
+{
+    private static AnvilNode? _node;
+    private static AnvilNode Node => _node ?? throw new AssertInconclusiveException("no node");
+
+    [ClassInitialize]
+    public static void Start(TestContext _) => _node = AnvilNode.Start();
+
+    [ClassCleanup]
+    public static void Stop() => _node?.Dispose();
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        return (ChainCommand.Run(["chain", .. args], o, e), o.ToString(), e.ToString());
+    }
+
+    private static List<JsonElement> RecordedEvents() =>
+        SdkPaths.Deployment.GetProperty("transactions").EnumerateArray().SelectMany(t => t.GetProperty("events").EnumerateArray()).ToList();
+
+    [TestMethod]
+    public void Logs_prints_every_recorded_event_decoded()
+    {
+        var (exit, output, err) = Run("logs", "--rpc", Node.Url);
+        Assert.AreEqual(0, exit, err);
+        var recorded = RecordedEvents();
+        StringAssert.Contains(output, $"{recorded.Count} logs: {recorded.Count} decoded, 0 unknown");
+        var rows = output.Split('\n').Where(l => l.StartsWith("| ") && !l.StartsWith("| block")).ToList();
+        Assert.AreEqual(recorded.Count, rows.Count);
+        foreach (var (row, e) in rows.Zip(recorded))
+            StringAssert.Contains(row, $"| {e.GetProperty("event").GetString()} ", row);
+    }
+
+    [TestMethod]
+    public void Logs_as_json_carry_every_recorded_signature_and_argument()
+    {
+        var (exit, output, err) = Run("logs", "--rpc", Node.Url, "--json", "--from", "23", "--to", "39");
+        Assert.AreEqual(0, exit, err);
+        using var doc = JsonDocument.Parse(output);
+        var logs = doc.RootElement.EnumerateArray().ToList();
+        var history = SdkPaths.Deployment.GetProperty("transactions").EnumerateArray().Where(t => t.GetProperty("block").GetInt32() >= 23)
+            .SelectMany(t => t.GetProperty("events").EnumerateArray()).ToList();
+        Assert.AreEqual(history.Count, logs.Count);
+        foreach (var (log, e) in logs.Zip(history))
+        {
+            Assert.IsTrue(log.GetProperty("known").GetBoolean());
+            Assert.AreEqual(e.GetProperty("signature").GetString(), log.GetProperty("signature").GetString());
+            var args = e.GetProperty("args").EnumerateObject().Select(a => Render.Of(a.Value)).ToArray();
+            CollectionAssert.AreEqual(args, log.GetProperty("args").EnumerateObject().Select(a => Render.Of(a.Value)).ToArray());
+        }
+    }
+
+    [TestMethod]
+    public void Call_prints_the_decoded_return()
+    {
+        var (exit, output, err) = Run("call", "L1Staking", "getActiveStakers", "--rpc", Node.Url);
+        Assert.AreEqual(0, exit, err);
+        Assert.AreEqual("address[]: [0x70997970C51812dc3A010C7d01b50e0d17dc79C8, 0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65]", output.Trim());
+    }
+
+    [TestMethod]
+    public void A_dead_node_a_wrong_chain_and_a_revert_are_one_line_and_exit_1()
+    {
+        var dead = $"http://127.0.0.1:{AnvilNode.FreePort()}";
+        var (exit, output, err) = Run("logs", "--rpc", dead);
+        Assert.AreEqual(1, exit);
+        Assert.AreEqual("", output);
+        Assert.AreEqual(1, err.Trim().Split('\n').Length, err);
+        StringAssert.StartsWith(err, $"morph chain: {dead}: node unreachable");
+
+        (exit, _, err) = Run("logs", "--rpc", Node.Url, "--network", "morph-mainnet-l2");
+        Assert.AreEqual(1, exit);
+        Assert.AreEqual($"morph chain: {Node.Url}: wrong chain id 900, expected 2818 (morph-mainnet-l2)", err.Trim());
+
+        var key = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(key, SdkPaths.Deployment.GetProperty("accounts")[7].GetProperty("privateKey").GetString());
+            (exit, _, err) = Run("send", "L1Staking", "withdraw", "--rpc", Node.Url, "--key-file", key);
+            Assert.AreEqual(1, exit);
+            Assert.AreEqual("morph chain: L1Staking.withdraw() call reverted: only active staker", err.Trim());
+        }
+        finally { File.Delete(key); }
+    }
+}
