@@ -7,7 +7,7 @@ using Morph.Protocol.Sdk;
 namespace Morph.Protocol.Tests.Sdk;
 
 /// <summary>Where the anvil fixture and the anvil binary are. The fixture is found as the vectors are:
-/// MORPH_FIXTURES, else the first shared/fixtures above the repository.</summary>
+/// MORPH_FIXTURES, else the first shared/fixtures above the repository, else /work/shared/fixtures.</summary>
 internal static class SdkPaths
 {
     private static readonly List<string> Searched = [];
@@ -27,7 +27,9 @@ internal static class SdkPaths
             Searched.Add(candidate);
             if (Directory.Exists(candidate)) return candidate;
         }
-        return "";
+        // The working checkout's layout, for a clone elsewhere on this machine (as TestPaths does for the vectors).
+        Searched.Add("/work/shared/fixtures");
+        return Directory.Exists("/work/shared/fixtures") ? "/work/shared/fixtures" : "";
     }
 
     /// <summary>The fixture folder, or a failure in one line naming the variable and the folders searched.</summary>
