@@ -30,13 +30,38 @@ public sealed class EmitTargetTests
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new GlobalOptions(null);
     }
 
-    private static string[] HintNames(string? emit)
+    private static ImmutableArray<GeneratedSourceResult> Sources(string? emit)
     {
         var driver = CSharpGeneratorDriver.Create(new[] { new SpecGenerator().AsSourceGenerator() },
             new AdditionalText[] { new InMemoryAdditionalText("spec/small.morph", SpecGeneratorTests.SmallSpec) }, GeneratorKit.ParseOptions, new Options(emit));
         var (ran, _, diagnostics) = Run(driver, Compilation(SpecGeneratorTests.Host));
         Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
-        return Result(ran).GeneratedSources.Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        return Result(ran).GeneratedSources;
+    }
+
+    private static string[] HintNames(string? emit) => Sources(emit).Select(s => s.HintName).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+    [TestMethod]
+    public void Sdk_target_gets_one_service_per_contract_that_compiles_against_the_sdk()
+    {
+        CollectionAssert.AreEqual(new[] { "Services/BondsService.g.cs" }, HintNames("sdk"));
+        var service = Sources("sdk").Single().SourceText.ToString();
+        // A payable function takes a value; an overload keeps its `as` name; an indexed string filters by its hash.
+        StringAssert.Contains(service, "public Task<MorphReceipt> PostAndWaitAsync(Pair @p, UInt256 value, TxOptions? options = null");
+        StringAssert.Contains(service, "public async Task<Pair> GetAtAsync(UInt256 @index, BlockParameter? block = null");
+        StringAssert.Contains(service, "GetPostedEventsAsync(Address? @who = null, Bytes32? @tag = null, ulong fromBlock = 0");
+
+        var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var references = tpa.Where(p => Path.GetFileName(p) is var n && (n.StartsWith("System.") || n is "netstandard.dll" || n.StartsWith("Nethereum.") || n.StartsWith("Newtonsoft.")))
+            .Append(typeof(Morph.Protocol.Contracts.ContractInfo).Assembly.Location)
+            .Append(typeof(Morph.Protocol.Sdk.ContractService).Assembly.Location)
+            .Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        var trees = Sources("contracts").Concat(Sources("sdk")).Where(s => s.HintName != "ContractCatalog.g.cs")
+            .Select(s => CSharpSyntaxTree.ParseText(s.SourceText, GeneratorKit.ParseOptions, s.HintName));
+        var compilation = CSharpCompilation.Create("Snap.Sdk", trees, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = Errors(compilation);
+        Assert.AreEqual(0, errors.Length, Show(errors));
     }
 
     [TestMethod]
