@@ -92,3 +92,45 @@ public sealed class ChainCliTests
         finally { File.Delete(key); }
     }
 }
+
+/// <summary><c>morph chain send</c> on its own node (it adds blocks the read-only tests above do not expect).</summary>
+[TestClass]
+public sealed class ChainCliSendTests
+{
+    private static AnvilNode? _node;
+    private static AnvilNode Node => _node ?? throw new AssertInconclusiveException("no node");
+
+    [ClassInitialize]
+    public static void Start(TestContext _) => _node = AnvilNode.Start();
+
+    [ClassCleanup]
+    public static void Stop() => _node?.Dispose();
+
+    [TestMethod]
+    public void Send_registers_a_whitelisted_account_and_prints_the_decoded_events()
+    {
+        // Account 5: whitelisted, never registered; its unused keys are in deployment.json.
+        var keys = SdkPaths.Deployment.GetProperty("unregisteredKeys").EnumerateArray().Single(k => k.GetProperty("index").GetInt32() == 5);
+        var keyFile = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(keyFile, SdkPaths.Deployment.GetProperty("accounts")[5].GetProperty("privateKey").GetString());
+            var o = new StringWriter();
+            var e = new StringWriter();
+            var exit = ChainCommand.Run(["chain", "send", "L1Staking", "register", keys.GetProperty("tmKey").GetString()!, keys.GetProperty("blsKey").GetString()!,
+                "--value", "1000000000000000000", "--rpc", Node.Url, "--key-file", keyFile], o, e);
+            Assert.AreEqual(0, exit, e.ToString());
+            var output = o.ToString();
+            StringAssert.Contains(output, "L1Staking.register(bytes32,bytes): 0x");
+            StringAssert.Contains(output, "mined in block 40");
+            foreach (var ev in new[] { "| Registered ", "| QueueTransaction ", "| SentMessage " }) StringAssert.Contains(output, ev);
+            StringAssert.Contains(output, "addr=0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
+
+            var again = ChainCommand.Run(["chain", "send", "L1Staking", "register", keys.GetProperty("tmKey").GetString()!, keys.GetProperty("blsKey").GetString()!,
+                "--value", "1000000000000000000", "--rpc", Node.Url, "--key-file", keyFile], new StringWriter(), e = new StringWriter());
+            Assert.AreEqual(1, again);
+            Assert.AreEqual("morph chain: L1Staking.register(bytes32,bytes) call reverted: already registered", e.ToString().Trim());
+        }
+        finally { File.Delete(keyFile); }
+    }
+}
