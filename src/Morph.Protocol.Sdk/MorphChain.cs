@@ -213,13 +213,13 @@ public sealed class MorphChain
         {
             logs = await RequestAsync<FilterLog[]>("eth_getLogs", ct, filter);
         }
-        catch (RpcResponseException e) when (to > from)
+        catch (RpcResponseException) when (to > from)
         {
+            // The node refused the range (too many blocks or results): halve it.
             Interlocked.Increment(ref _splits);
             var mid = from + (to - from) / 2;
             await GetRangeAsync(q, from, mid, into, ct);
             await GetRangeAsync(q, mid + 1, to, into, ct);
-            _ = e;
             return;
         }
         catch (RpcResponseException e) { throw new ChainTransportException($"{Endpoint}: eth_getLogs refused block {from}: {e.RpcError?.Message ?? e.Message}", e); }
