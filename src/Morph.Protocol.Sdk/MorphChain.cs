@@ -160,7 +160,7 @@ public sealed class MorphChain
     }
 
     /// <summary>Polls for the receipt until mined, then decodes its logs. A mined failure (status 0) throws
-    /// <see cref="ContractRevertException"/> with the hash.</summary>
+    /// <see cref="ContractRevertException"/> with the hash and, where the node traces, the decoded reason.</summary>
     public async Task<MorphReceipt> WaitForReceiptAsync(string operation, Bytes32 hash, CancellationToken ct = default)
     {
         while (true)
@@ -170,11 +170,25 @@ public sealed class MorphChain
             {
                 var logs = (receipt.Logs ?? []).Select(l => Events.Decode(ToChainLog(l))).ToList();
                 var r = new MorphReceipt(hash, (ulong)receipt.BlockNumber.Value, receipt.Status?.Value == 1, (ulong)receipt.GasUsed.Value, logs);
-                if (!r.Succeeded) throw new ContractRevertException(operation + " send", new RevertReason(RevertKind.Unknown, "mined with status 0", ByteString.Empty), hash.ToString());
+                if (!r.Succeeded) throw new ContractRevertException(operation + " send", await MinedRevertReasonAsync(hash, ct), hash.ToString());
                 return r;
             }
             await Task.Delay(PollInterval, ct);
         }
+    }
+
+    /// <summary>Why a mined transaction failed: its top call's output from <c>trace_transaction</c> (anvil, Erigon,
+    /// Reth, Nethermind), decoded; unknown when the node keeps no trace.</summary>
+    private async Task<RevertReason> MinedRevertReasonAsync(Bytes32 hash, CancellationToken ct)
+    {
+        try
+        {
+            var traces = await RequestAsync<JArray?>("trace_transaction", ct, hash.ToString());
+            var output = traces?.FirstOrDefault()?["result"]?["output"]?.Value<string>();
+            if (output is not null && Hex.TryParse(output, out var data)) return Reverts.Decode(data);
+        }
+        catch (RpcResponseException) { }
+        return new RevertReason(RevertKind.Unknown, "mined with status 0 (the node keeps no trace of why)", ByteString.Empty);
     }
 
     public static ChainLog ToChainLog(FilterLog l) => new(

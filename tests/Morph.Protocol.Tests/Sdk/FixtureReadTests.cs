@@ -220,6 +220,22 @@ public sealed class FixtureReadTests
     }
 
     [TestMethod]
+    public async Task The_receipt_of_every_recorded_revert_raises_its_recorded_reason()
+    {
+        var chain = Chain();
+        var reverted = SdkPaths.Deployment.GetProperty("transactions").EnumerateArray().Where(t => t.GetProperty("status").GetInt32() == 0).ToList();
+        Assert.AreEqual(9, reverted.Count);
+        foreach (var t in reverted)
+        {
+            var hash = t.GetProperty("hash").GetString()!;
+            var e = await Assert.ThrowsExactlyAsync<ContractRevertException>(() => chain.WaitForReceiptAsync("replay", Bytes32.Parse(hash)));
+            Assert.AreEqual(hash, e.TransactionHash);
+            Assert.AreEqual(t.GetProperty("revertReason").GetString(), e.Reason.Message, t.GetProperty("note").GetString());
+            Assert.AreEqual(t.GetProperty("revertData").GetString(), e.Reason.Data.ToString());
+        }
+    }
+
+    [TestMethod]
     public async Task Receipts_of_the_history_decode_every_log()
     {
         var chain = Chain();
