@@ -247,6 +247,19 @@ public sealed class FixtureReadTests
     }
 
     [TestMethod]
+    public async Task Views_take_a_block_and_a_block_whose_state_the_node_lacks_is_refused_in_one_line()
+    {
+        var staking = new L1StakingService(Chain(), Book.AddressOf("L1Staking"));
+        var oneEther = UInt256.Parse("1000000000000000000");
+        Assert.AreEqual(oneEther, await staking.StakingValueAsync(new BlockParameter(39)));
+        Assert.AreEqual(oneEther, await staking.StakingValueAsync(BlockParameter.CreateLatest()));
+        // Loaded without --preserve-historical-states, anvil has no state before its last block.
+        var e = await Assert.ThrowsExactlyAsync<ChainTransportException>(() => staking.StakingValueAsync(new BlockParameter(38)));
+        StringAssert.StartsWith(e.Message, $"{Node.Url}: L1Staking.stakingValue() call refused: ");
+        Assert.IsFalse(e.Message.Contains('\n'), e.Message);
+    }
+
+    [TestMethod]
     public async Task The_wrong_chain_id_is_one_line()
     {
         var chain = new MorphChain(MorphWeb3.Connect(Node.Url), Networks.MorphMainnetL2, Node.Url);

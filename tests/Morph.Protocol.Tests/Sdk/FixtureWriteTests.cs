@@ -65,7 +65,11 @@ public sealed class FixtureWriteTests
         Assert.IsTrue(await staker.IsActiveStakerAsync(newcomer));
 
         var leaving = Staking(As(1));
+        var gas = await leaving.EstimateWithdrawAsync();
+        Assert.IsTrue(gas > 21_000UL, $"estimate {gas}");
+        await leaving.SimulateWithdrawAsync();
         var withdrawn = await leaving.WithdrawAndWaitAsync();
+        Assert.IsTrue(withdrawn.GasUsed <= gas, $"used {withdrawn.GasUsed}, estimated {gas}");
         var w = withdrawn.Events<L1StakingContract.WithdrawnEvent>().Single();
         Assert.AreEqual(Account(1), w.Addr);
         Assert.AreEqual((UInt256)(withdrawn.BlockNumber + 3), w.UnlockHeight, "withdrawalLockBlocks = 3");
