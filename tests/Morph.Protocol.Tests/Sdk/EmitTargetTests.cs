@@ -5,9 +5,10 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SpecGenerator = generators::Morph.Protocol.Generators.SpecGenerator;
+using Morph.Protocol.Tests.Generators;
 using static Morph.Protocol.Tests.Generators.GeneratorKit;
 
-namespace Morph.Protocol.Tests.Generators;
+namespace Morph.Protocol.Tests.Sdk;
 
 /// <summary>The seam: MorphSpecEmit = contracts puts the bindings (and their structs and catalog) in one assembly,
 /// model puts the lifecycles, hosts, parameters and spec catalog in the other; unset gives both.</summary>
