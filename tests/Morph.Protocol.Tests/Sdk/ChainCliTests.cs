@@ -1,5 +1,9 @@
 using System.Text.Json;
 using Morph.Protocol.Cli;
+using Morph.Protocol.Primitives;
+using Morph.Protocol.Sdk;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
 
 namespace Morph.Protocol.Tests.Sdk;
 
@@ -122,7 +126,8 @@ public sealed class ChainCliSendTests
             Assert.AreEqual(0, exit, e.ToString());
             var output = o.ToString();
             StringAssert.Contains(output, "L1Staking.register(bytes32,bytes): 0x");
-            StringAssert.Contains(output, "mined in block 40");
+            var mined = System.Text.RegularExpressions.Regex.Match(output, @"mined in block (\d+), gas used \d+");
+            Assert.IsTrue(mined.Success && int.Parse(mined.Groups[1].Value) > 39, output);
             foreach (var ev in new[] { "| Registered ", "| QueueTransaction ", "| SentMessage " }) StringAssert.Contains(output, ev);
             StringAssert.Contains(output, "addr=0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
 
@@ -132,5 +137,32 @@ public sealed class ChainCliSendTests
             Assert.AreEqual("morph chain: L1Staking.register(bytes32,bytes) call reverted: already registered", e.ToString().Trim());
         }
         finally { File.Delete(keyFile); }
+    }
+
+    [TestMethod]
+    public async Task Logs_lists_a_log_no_spec_contract_declares_as_unknown()
+    {
+        // A contract whose constructor emits LOG1 with a topic0 no spec event has: PUSH32 topic, PUSH1 0, PUSH1 0, LOG1, STOP.
+        var topic = Keccak256.HashUtf8("NotInTheSpec(uint256)");
+        var web3 = MorphWeb3.Connect(Node.Url, SdkPaths.Deployment.GetProperty("accounts")[8].GetProperty("privateKey").GetString(), 900);
+        var hash = await web3.TransactionManager.SendTransactionAsync(new TransactionInput
+        {
+            From = web3.TransactionManager.Account.Address, Data = "0x7f" + topic.ToString()[2..] + "60006000a100", Gas = new HexBigInteger(100_000),
+        });
+        var receipt = await new MorphChain(web3, Networks.MorphL1Anvil, Node.Url).Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
+        var block = receipt.BlockNumber.Value.ToString();
+
+        var o = new StringWriter();
+        Assert.AreEqual(0, ChainCommand.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block], o, new StringWriter()));
+        StringAssert.Contains(o.ToString(), "1 logs: 0 decoded, 1 unknown");
+        StringAssert.Contains(o.ToString(), "| unknown  | unknown | unknown topic0 " + topic);
+
+        o = new StringWriter();
+        Assert.AreEqual(0, ChainCommand.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block, "--json"], o, new StringWriter()));
+        using var doc = JsonDocument.Parse(o.ToString());
+        var log = doc.RootElement.EnumerateArray().Single();
+        Assert.IsFalse(log.GetProperty("known").GetBoolean());
+        Assert.AreEqual(topic.ToString(), log.GetProperty("topics")[0].GetString());
+        Assert.AreEqual(receipt.ContractAddress.ToLowerInvariant(), log.GetProperty("address").GetString()!.ToLowerInvariant());
     }
 }
