@@ -145,11 +145,10 @@ public sealed class ChainCliSendTests
         // A contract whose constructor emits LOG1 with a topic0 no spec event has: PUSH32 topic, PUSH1 0, PUSH1 0, LOG1, STOP.
         var topic = Keccak256.HashUtf8("NotInTheSpec(uint256)");
         var web3 = MorphWeb3.Connect(Node.Url, SdkPaths.Deployment.GetProperty("accounts")[8].GetProperty("privateKey").GetString(), 900);
-        var hash = await web3.TransactionManager.SendTransactionAsync(new TransactionInput
+        var receipt = await web3.TransactionManager.SendTransactionAndWaitForReceiptAsync(new TransactionInput
         {
             From = web3.TransactionManager.Account.Address, Data = "0x7f" + topic.ToString()[2..] + "60006000a100", Gas = new HexBigInteger(100_000),
         });
-        var receipt = await new MorphChain(web3, Networks.MorphL1Anvil, Node.Url).Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
         var block = receipt.BlockNumber.Value.ToString();
 
         var o = new StringWriter();
