@@ -9,7 +9,7 @@ public static class Commands
           vectors bls <dir>        check BLS12-381 vector files, same output
           check [spec-dir]         parse and bind the spec; diagnostics as file:line:column
           diagrams [out-dir]       export every lifecycle as Mermaid and DOT (default docs/diagrams)
-        """;
+        """ + "\n" + ChainCommand.Usage;
 
     public static int Run(string[] args)
     {
@@ -20,6 +20,7 @@ public static class Commands
             case "vectors": return VectorsCommand.Run(args);
             case "diagrams": return DiagramsCommand.Run(args.Length > 1 ? args[1] : Path.Combine("docs", "diagrams"));
             case "check": return SpecCheck.Run(args.Length > 1 ? args[1] : "spec");
+            case "chain": return ChainCommand.Run(args, Console.Out, Console.Error);
             case "-h" or "--help" or "help": Console.WriteLine(Usage); return 0;
             default:
                 Console.Error.WriteLine($"morph: unknown command '{verb}'");

@@ -60,14 +60,24 @@ namespace Morph.Protocol.Generators
 
             var model = bound.Select(static (b, _) => b.Model);
 
+            // Which assembly this is: `contracts` (bindings, structs, their catalog), `model` (lifecycles, hosts,
+            // parameters, the spec catalog), `sdk` (a Nethereum service per contract) or, unset, contracts and model
+            // (one assembly; the generator's own tests).
+            var emit = context.AnalyzerConfigOptionsProvider.Select(static (o, _) =>
+                EmitTargets.Parse(o.GlobalOptions.TryGetValue(EmitProperty, out var v) ? v : null));
             // The enum the spec's rules ('else Rule') name: a build property, so a consumer's spec names its own.
             var ruleType = context.AnalyzerConfigOptionsProvider
                 .Select(static (o, _) => o.GlobalOptions.TryGetValue("build_property." + RuleTypeProperty, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null)
                 .WithTrackingName(Steps.RuleType);
+
             var lifecycles = model.SelectMany(static (m, _) => m.Lifecycles).WithTrackingName(Steps.Lifecycles);
-            context.RegisterSourceOutput(lifecycles.Combine(ruleType), static (spc, p) => spc.AddSource($"Lifecycles/{p.Left.Name}.g.cs", LifecycleEmitter.Emit(p.Left, p.Right)));
-            // Cheap entities: the static transition function and its guard interface, beside the Stateless configuration.
-            context.RegisterSourceOutput(lifecycles, static (spc, l) => spc.AddSource($"Lifecycles/{l.Name}.Transitions.g.cs", TransitionEmitter.Emit(l)));
+            context.RegisterSourceOutput(lifecycles.Combine(emit).Combine(ruleType), static (spc, x) =>
+            {
+                if (!x.Left.Right.Model) return;
+                spc.AddSource($"Lifecycles/{x.Left.Left.Name}.g.cs", LifecycleEmitter.Emit(x.Left.Left, x.Right));
+                // Cheap entities: the static transition function and its guard interface, beside the Stateless configuration.
+                spc.AddSource($"Lifecycles/{x.Left.Left.Name}.Transitions.g.cs", TransitionEmitter.Emit(x.Left.Left));
+            });
 
             // Hosts: classes marked [Lifecycle("Name")], each paired with its lifecycle's model only, so a host
             // regenerates when its own lifecycle or declaration changes, not when another lifecycle does.
@@ -88,8 +98,10 @@ namespace Morph.Protocol.Generators
             var hostPairs = hosts.Combine(model.Select(static (m, _) => m.Lifecycles))
                 .Select(static (pair, _) => (Host: pair.Left, Lifecycle: pair.Right.FirstOrDefault(l => l.Name == pair.Left.Lifecycle)))
                 .WithTrackingName(Steps.HostPairs);
-            context.RegisterSourceOutput(hostPairs, static (spc, pair) =>
+            context.RegisterSourceOutput(hostPairs.Combine(emit), static (spc, x) =>
             {
+                var pair = x.Left;
+                if (!x.Right.Model) return;
                 var h = pair.Host;
                 if (pair.Lifecycle is null)
                 {
@@ -103,24 +115,55 @@ namespace Morph.Protocol.Generators
             });
 
             var contracts = model.SelectMany(static (m, _) => m.Contracts).WithTrackingName(Steps.Contracts);
-            context.RegisterSourceOutput(contracts, static (spc, c) => spc.AddSource($"Contracts/{c.Name}.g.cs", ContractEmitter.Emit(c)));
+            context.RegisterSourceOutput(contracts.Combine(emit), static (spc, x) =>
+            {
+                if (x.Right.Contracts) spc.AddSource($"Contracts/{x.Left.Name}.g.cs", ContractEmitter.Emit(x.Left));
+            });
+
+            context.RegisterSourceOutput(contracts.Combine(emit), static (spc, x) =>
+            {
+                if (x.Right.Services) spc.AddSource($"Services/{x.Left.Name}Service.g.cs", ServiceEmitter.Emit(x.Left));
+            });
 
             var structs = model.SelectMany(static (m, _) => m.Structs).WithTrackingName(Steps.Structs);
-            context.RegisterSourceOutput(structs, static (spc, s) => spc.AddSource($"Contracts/Structs/{s.Name}.g.cs", StructEmitter.Emit(s, Binder.DefaultContractNamespace)));
+            context.RegisterSourceOutput(structs.Combine(emit), static (spc, x) =>
+            {
+                if (x.Right.Contracts) spc.AddSource($"Contracts/Structs/{x.Left.Name}.g.cs", StructEmitter.Emit(x.Left, Binder.DefaultContractNamespace));
+            });
 
             var parameters = model.Select(static (m, _) => new EquatableArrayOfParameters(m.Parameters)).WithTrackingName(Steps.Parameters);
-            context.RegisterSourceOutput(parameters, static (spc, ps) =>
+            context.RegisterSourceOutput(parameters.Combine(emit), static (spc, x) =>
             {
-                if (ps.Items.Count > 0) spc.AddSource("ProtocolParameters.g.cs", ParametersEmitter.Emit(ps, Binder.DefaultNamespace));
+                var ps = x.Left;
+                if (x.Right.Model && ps.Items.Count > 0) spc.AddSource("ProtocolParameters.g.cs", ParametersEmitter.Emit(ps, Binder.DefaultNamespace));
             });
 
             var catalog = model.Select(static (m, _) => new CatalogModel(
                 m.Lifecycles.Select(l => (l.Namespace, l.Name)).ToEquatableArray(),
                 m.Contracts.Select(c => (c.Namespace, c.Name)).ToEquatableArray())).WithTrackingName(Steps.Catalog);
-            context.RegisterSourceOutput(catalog, static (spc, c) =>
+            context.RegisterSourceOutput(catalog.Combine(emit), static (spc, x) =>
             {
-                if (c.Lifecycles.Count + c.Contracts.Count > 0) spc.AddSource("SpecCatalog.g.cs", CatalogEmitter.Emit(c.Lifecycles, c.Contracts));
+                var c = x.Left;
+                if (x.Right.Model && c.Lifecycles.Count + c.Contracts.Count > 0) spc.AddSource("SpecCatalog.g.cs", CatalogEmitter.Emit(c.Lifecycles, c.Contracts));
+                // The contracts assembly gets its own list: a chain client reads it without the model.
+                if (x.Right.Contracts && !x.Right.Model) spc.AddSource("ContractCatalog.g.cs", CatalogEmitter.EmitContracts(c.Contracts));
             });
+        }
+
+        /// <summary>The MSBuild property (made compiler-visible) that says what this assembly takes from the spec.</summary>
+        public const string EmitProperty = "build_property.MorphSpecEmit";
+
+        /// <summary>What to emit: <c>contracts</c>, <c>model</c>, <c>sdk</c> (the Nethereum services), or contracts
+        /// and model when the property is unset or empty.</summary>
+        public sealed record EmitTargets(bool Contracts, bool Model, bool Services = false)
+        {
+            public static EmitTargets Parse(string? value) => (value ?? "").Trim().ToLowerInvariant() switch
+            {
+                "contracts" => new EmitTargets(true, false),
+                "model" => new EmitTargets(false, true),
+                "sdk" => new EmitTargets(false, false, true),
+                _ => new EmitTargets(true, true),
+            };
         }
 
         public const string LifecycleAttributeName = "Morph.Protocol.Lifecycles.LifecycleAttribute";

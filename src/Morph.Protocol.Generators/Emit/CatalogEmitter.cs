@@ -25,5 +25,20 @@ namespace Morph.Protocol.Generators.Emit
             w.Close();
             return w.ToString();
         }
+
+        /// <summary>The contracts alone, for the contracts assembly (which has no lifecycles).</summary>
+        public static string EmitContracts(EquatableArray<(string Namespace, string Name)> contracts)
+        {
+            var w = new SourceWriter();
+            w.Header("System.Collections.Generic");
+            w.Open("namespace Morph.Protocol.Contracts");
+            w.Doc("Every contract the spec declares.");
+            w.Open("public static partial class ContractCatalog");
+            w.Line("public static IReadOnlyList<global::Morph.Protocol.Contracts.ContractInfo> Contracts { get; } = new global::Morph.Protocol.Contracts.ContractInfo[] { " +
+                   string.Join(", ", contracts.Select(c => $"global::{c.Namespace}.{c.Name}Contract.Info")) + " };");
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
     }
 }

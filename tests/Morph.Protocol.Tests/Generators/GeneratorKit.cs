@@ -18,7 +18,7 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Runs the spec generator in memory over a compilation that references the Model assembly, Stateless
+/// <summary>Runs the spec generator in memory over a compilation that references the Model and Contracts assemblies, Stateless
 /// and the runtime.</summary>
 internal static class GeneratorKit
 {
@@ -35,6 +35,7 @@ internal static class GeneratorKit
         var extra = new[]
         {
             typeof(Morph.Protocol.Lifecycles.LifecycleTransition).Assembly.Location,
+            typeof(Morph.Protocol.Contracts.ContractInfo).Assembly.Location,
             typeof(Stateless.StateMachine<,>).Assembly.Location,
         };
         return runtime.Concat(extra).Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();

@@ -13,7 +13,7 @@ public static class DeployedVectorCases
     {
         var contractName = c.GetProperty("contract").GetString()!;
         var signature = c.GetProperty("signature").GetString()!;
-        var contract = SpecCatalog.Contracts.FirstOrDefault(x => x.Name == contractName);
+        var contract = ContractCatalog.Contracts.FirstOrDefault(x => x.Name == contractName);
         if (contract is null) return $"contract {contractName} is not declared in the spec";
         return c.GetProperty("kind").GetString() switch
         {
