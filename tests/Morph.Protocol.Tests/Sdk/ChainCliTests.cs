@@ -153,13 +153,15 @@ public sealed class ChainCliSendTests
 
         var o = new StringWriter();
         Assert.AreEqual(0, ChainCommand.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block], o, new StringWriter()));
-        StringAssert.Contains(o.ToString(), "1 logs: 0 decoded, 1 unknown");
-        StringAssert.Contains(o.ToString(), "| unknown  | unknown | unknown topic0 " + topic);
+        // The block may also hold another test's transaction (the class's tests share one node and run in parallel):
+        // its logs decode; ours is the one unknown.
+        StringAssert.Matches(o.ToString(), new System.Text.RegularExpressions.Regex(@"\d+ logs: \d+ decoded, 1 unknown"));
+        StringAssert.Matches(o.ToString(), new System.Text.RegularExpressions.Regex(@"\| unknown +\| unknown +\| unknown topic0 " + topic));
 
         o = new StringWriter();
         Assert.AreEqual(0, ChainCommand.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block, "--json"], o, new StringWriter()));
         using var doc = JsonDocument.Parse(o.ToString());
-        var log = doc.RootElement.EnumerateArray().Single();
+        var log = doc.RootElement.EnumerateArray().Single(l => !l.GetProperty("known").GetBoolean());
         Assert.IsFalse(log.GetProperty("known").GetBoolean());
         Assert.AreEqual(topic.ToString(), log.GetProperty("topics")[0].GetString());
         Assert.AreEqual(receipt.ContractAddress.ToLowerInvariant(), log.GetProperty("address").GetString()!.ToLowerInvariant());
