@@ -41,8 +41,12 @@ public sealed class ProtocolLifecycleTests
         string[] Marked(Func<Morph.Protocol.Lifecycles.LifecycleTransition, bool> p) =>
             SpecCatalog.Lifecycles.SelectMany(l => l.Transitions.Where(p).Select(t => $"{l.Name}.{t.Trigger}:{t.From}>{t.To}")).Order().ToArray();
         CollectionAssert.AreEqual(new[] { "Batch.Settle:Challenged>Reverted", "L1Staker.Slash:Active>Slashed", "L1Staker.Slash:Exiting>Slashed" }, Marked(t => t.Slash));
-        CollectionAssert.AreEqual(new[] { "Challenge.ClaimReward:Won>Paid", "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
+        // Every payout of PROTOCOL.md the lifecycles carry (prover share and refunds included), each with its lock or waiver.
+        CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.ClaimReward:Won>Paid", "Challenge.Defend:Open>Defended",
+                "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
             Marked(t => t.ReleasesFunds));
+        CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.Defend:Open>Defended", "Undelegation.StakerRemoved:Locked>Claimable" },
+            Marked(t => t.WaivedLock != null), "the waivers");
         Assert.AreEqual("withdrawalLockBlocks", SpecCatalog.Lifecycles.Single(l => l.Name == "L1Staker").Transitions.Single(t => t.Trigger == "ClaimWithdrawal").LockParameter);
     }
 }

@@ -17,7 +17,7 @@ public sealed class SpecGeneratorTests
         namespace Snap.Small;
 
         parameters {
-          lockBlocks: uint64 = 10 "blocks before a release";
+          lockBlocks: uint64 = 10 l1blocks "blocks before a release";
           bond: uint256 = 2 ether "the bond";
           mode: enum { Fast, Safe } = Safe "how";
         }
@@ -29,11 +29,12 @@ public sealed class SpecGeneratorTests
           state Done terminal;
 
           trigger Lock(amount: uint256, by: address) "what the locker brings";
+          lock lockBlocks on l1 from Lock "the bond stays locked lockBlocks L1 blocks";
           guard Authorized "the owner signed" else NotOwner;
           guard Enough(amount: uint256) "at least the bond" else WrongStakeAmount;
 
           on Lock: Open -> Locked when Authorized, Enough "locks it";
-          on Release: Locked -> Done releases funds after lock lockBlocks "paid back";
+          on Release: Locked -> Done after lock lockBlocks pays bond "paid back";
           on Slash: Open | Locked -> Slashed slash;
           on Close: Slashed -> Done;
         }
@@ -59,10 +60,11 @@ public sealed class SpecGeneratorTests
         public partial class BondHost
         {
             public bool Signed { get; set; } = true;
-            public bool Elapsed { get; set; }
+            public ulong Now { get; set; }
 
             private partial bool Authorized() => Signed;
-            private partial bool LockBlocksElapsed() => Elapsed;
+            private partial ulong ClockNow(LifecycleClock clock) => Now;
+            private partial Morph.Protocol.ProtocolParameters LockParameters() => new();
             private partial bool Enough(UInt256 amount) => amount >= 2;
 
             public bool TryLock(ulong amount = 2)
@@ -117,18 +119,19 @@ public sealed class SpecGeneratorTests
     }
 
     [TestMethod]
-    [DataRow("Authorized")]
-    [DataRow("LockBlocksElapsed")]
-    public void A_missing_guard_implementation_is_CS8795_naming_it(string guard)
+    [DataRow("bool Authorized()")]
+    [DataRow("ulong ClockNow(LifecycleClock clock)")]
+    public void A_missing_guard_implementation_is_CS8795_naming_it(string member)
     {
-        var host = string.Join("\n", Host.Split('\n').Where(l => !l.Contains($"partial bool {guard}()", StringComparison.Ordinal)));
+        var host = string.Join("\n", Host.Split('\n').Where(l => !l.Contains($"partial {member}", StringComparison.Ordinal)));
+        var guard = member.Split(' ')[1].Split('(')[0] + "(" + (member.Contains("clock") ? "LifecycleClock" : "") + ")";
         Assert.AreNotEqual(Host, host);
         var (_, output, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(host));
         Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
         var errors = Errors(output);
         Assert.AreEqual(1, errors.Length, Show(errors));
         Assert.AreEqual("CS8795", errors[0].Id);
-        StringAssert.Contains(errors[0].GetMessage(), $"BondHost.{guard}()");
+        StringAssert.Contains(errors[0].GetMessage(), $"BondHost.{guard}");
         StringAssert.EndsWith(errors[0].Location.SourceTree!.FilePath, "Hosts/Snap.Hosts.BondHost.g.cs");
     }
 
