@@ -49,6 +49,8 @@ namespace Morph.Protocol.Spec.Binding
             var lockGuards = new List<GuardModel>();
             var locks = new Dictionary<string, LockModel>(StringComparer.Ordinal);
             var usedTriggers = new HashSet<string>(l.Transitions.Select(t => t.Trigger.Text), StringComparer.Ordinal);
+            // Declared, even with an error (reported once, at the declaration, not again at every use).
+            var declaredLocks = new HashSet<string>(l.Locks.Select(k => k.Parameter.Text), StringComparer.Ordinal);
             foreach (var k in l.Locks)
             {
                 var what = k.IsWait ? "wait" : "lock";
@@ -97,14 +99,15 @@ namespace Morph.Protocol.Spec.Binding
                 string? lockParam = null;
                 if (t.Lock != null)
                 {
-                    if (locks.TryGetValue(t.Lock.Text, out var declared)) lockParam = declared.Parameter;
-                    else Error(SpecDiagnosticIds.UndeclaredLock, t.Lock.Span,
+                    // Counted as a lock for the payout rule even when undeclared: one error, not a cascade.
+                    lockParam = t.Lock.Text;
+                    if (!declaredLocks.Contains(t.Lock.Text)) Error(SpecDiagnosticIds.UndeclaredLock, t.Lock.Span,
                         $"lock '{t.Lock.Text}' is not declared in lifecycle '{l.Name.Text}': declare 'lock {t.Lock.Text} on <l1|l2|epochs> from <Trigger>;' (or 'wait' for a penalty)");
                 }
                 string? waived = null;
                 if (t.WaivedLock != null)
                 {
-                    if (!locks.ContainsKey(t.WaivedLock.Text))
+                    if (!declaredLocks.Contains(t.WaivedLock.Text))
                         Error(SpecDiagnosticIds.UndeclaredLock, t.WaivedLock.Span, $"lock '{t.WaivedLock.Text}' is not declared in lifecycle '{l.Name.Text}'");
                     else waived = t.WaivedLock.Text;
                 }
