@@ -213,6 +213,7 @@ namespace Morph.Protocol.Generators.Emit
                 var args = $"new {Q}{ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => "@" + p.Name))})";
                 w.Line();
                 w.Doc($"Whether trigger {tt.Name} may fire now with these arguments; if not, the first guard that fails, or null when the state does not permit it.");
+                w.Line(TriggerAttribute(l, tt.Name));
                 w.Open($"public bool CanFire{tt.Name}({Parameters(tt.Parameters)}, out {G}? failed)");
                 w.Line($"if (Lifecycle.CanFire({L}.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
                 w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
@@ -220,6 +221,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Close();
                 w.Line();
                 w.Doc($"Fires trigger {tt.Name} with its arguments. Callers validate first with CanFire{tt.Name}.");
+                w.Line(TriggerAttribute(l, tt.Name));
                 var startsHere = l.Locks.Where(k => k.From.Contains(tt.Name)).ToList();
                 if (startsHere.Count == 0) w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
                 else
@@ -229,6 +231,17 @@ namespace Morph.Protocol.Generators.Emit
                     foreach (var k in startsHere) w.Line($"Start{Pascal(k.Parameter)}(ClockNow({ClockOf(k)}));");
                     w.Close();
                 }
+            }
+            foreach (var trigger in l.Triggers.Where(t => l.TypedTrigger(t) is null))
+            {
+                w.Line();
+                w.Doc($"Whether trigger {trigger} may fire now; if not, the first guard that fails, or null when the state does not permit it.");
+                w.Line(TriggerAttribute(l, trigger));
+                w.Line($"public bool CanFire{trigger}(out {G}? failed) => CanFire({T}.{trigger}, out failed);");
+                w.Line();
+                w.Doc($"Fires trigger {trigger}. Callers validate first with CanFire{trigger}.");
+                w.Line(TriggerAttribute(l, trigger));
+                w.Line($"internal void Fire{trigger}() => Fire({T}.{trigger});");
             }
             foreach (var k in l.Locks)
             {
@@ -246,6 +259,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Line($"internal void Start{p}(ulong at) => {p}Start = at;");
                 w.Line();
                 w.Doc($"Lock guard, generated from '{kind} {k.Parameter} on {k.Clock}': now >= start + {k.Parameter}, never wrapping. Refused as {k.Rule}.");
+                w.Line(GuardAttribute(l, l.Guards.First(g => g.Name == k.GuardName)));
                 w.Line($"private bool {k.GuardName}() => {p}Ends is {{ }} end && end.IsReachedAt(ClockNow({ClockOf(k)}));");
             }
             if (l.Locks.Count > 0)
@@ -261,6 +275,7 @@ namespace Morph.Protocol.Generators.Emit
             {
                 w.Line();
                 w.Doc(g.IsEventLock ? $"Event lock: {g.Doc}" : $"Guard: {g.Doc}");
+                w.Line(GuardAttribute(l, g));
                 w.Line($"private partial bool {g.Name}({Parameters(g.Parameters)});");
             }
             w.Close();
@@ -269,6 +284,29 @@ namespace Morph.Protocol.Generators.Emit
         }
 
         private static string Pascal(string name) => AbiTypeMapping.Pascal(name);
+
+        /// <summary>The trigger's rules as metadata, read by analyzers from symbols: its kind, what it pays, the lock it
+        /// waits for or waives, whether it slashes (over every transition on it).</summary>
+        private static string TriggerAttribute(LifecycleModel l, string trigger)
+        {
+            var ts = l.Transitions.Where(t => t.Trigger == trigger).ToList();
+            var named = new System.Collections.Generic.List<string>();
+            if (ts.Select(t => t.Pays).FirstOrDefault(p => p != null) is { } pays) named.Add("Pays = " + SourceWriter.Literal(pays));
+            if (ts.Select(t => t.LockParameter).FirstOrDefault(p => p != null) is { } lk) named.Add("Lock = " + SourceWriter.Literal(lk));
+            if (ts.Select(t => t.WaivedLock).FirstOrDefault(p => p != null) is { } wv) named.Add("Waives = " + SourceWriter.Literal(wv));
+            if (ts.Select(t => t.WaiverGuard).FirstOrDefault(p => p != null) is { } wg) named.Add("WaiverGuard = " + SourceWriter.Literal(wg));
+            if (ts.Any(t => t.Slash)) named.Add("Slashes = true");
+            return $"[global::Morph.Protocol.Lifecycles.LifecycleTrigger({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(trigger)}, " +
+                   $"global::Morph.Protocol.Lifecycles.TriggerKind.{l.KindOf(trigger)}{string.Concat(named.Select(n => ", " + n))})]";
+        }
+
+        private static string GuardAttribute(LifecycleModel l, GuardModel g)
+        {
+            var named = "";
+            if (g.LockParameter != null) named += ", Lock = " + SourceWriter.Literal(g.LockParameter);
+            if (g.IsEventLock) named += ", IsEventLock = true";
+            return $"[global::Morph.Protocol.Lifecycles.LifecycleGuard({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(g.Name)}, {SourceWriter.Literal(g.Rule)}{named})]";
+        }
 
         private const string ParametersNamespace = Morph.Protocol.Spec.Binding.Binder.DefaultNamespace;
 

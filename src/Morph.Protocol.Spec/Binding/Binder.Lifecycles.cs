@@ -167,11 +167,12 @@ namespace Morph.Protocol.Spec.Binding
             var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null, g.Rule?.Text ?? "")
                 { Parameters = guardParams[g.Name.Text], IsEventLock = g.IsEventLock })).ToEquatableArray();
             // In declaration order (deterministic output), used ones only.
-            var typed = l.Triggers.Where(t => triggerDecls[t.Name.Text].Syntax == t && triggerDecls[t.Name.Text].Parameters.Count > 0 && triggers.Contains(t.Name.Text))
-                .Select(t => new TriggerModel(t.Name.Text, triggerDecls[t.Name.Text].Parameters, t.Doc)).ToEquatableArray();
+            var typed = l.Triggers.Where(t => triggerDecls[t.Name.Text].Syntax == t && triggers.Contains(t.Name.Text))
+                .Select(t => new TriggerModel(t.Name.Text, triggerDecls[t.Name.Text].Parameters, t.Doc)
+                    { Kind = t.Kind?.Text switch { "time" => "Time", "internal" => "Internal", _ => "External" } }).ToEquatableArray();
             return new LifecycleModel(ns, l.Name.Text, l.Doc,
                 l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
-                triggers, guardModels, transitions.ToEquatableArray()) { TypedTriggers = typed, Locks = locks.Values.ToEquatableArray() };
+                triggers, guardModels, transitions.ToEquatableArray()) { DeclaredTriggers = typed, Locks = locks.Values.ToEquatableArray() };
         }
 
         /// <summary>A parameter list's types resolved; a name used twice (as generated, PascalCase) is MPS101.</summary>

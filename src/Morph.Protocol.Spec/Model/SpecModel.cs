@@ -43,7 +43,11 @@ namespace Morph.Protocol.Spec.Model
 
     /// <summary>A trigger that carries arguments (<c>trigger Name(p: type, ...)</c>): they reach its guards typed,
     /// as a generated argument record, through Stateless's TriggerWithParameters.</summary>
-    public sealed record TriggerModel(string Name, EquatableArray<FieldModel> Parameters, string? Doc);
+    public sealed record TriggerModel(string Name, EquatableArray<FieldModel> Parameters, string? Doc)
+    {
+        /// <summary><c>External</c>, <c>Time</c> or <c>Internal</c> (the runtime's TriggerKind member).</summary>
+        public string Kind { get; init; } = "External";
+    }
 
     public sealed record TransitionModel(
         string Trigger, string From, string To,
@@ -66,13 +70,23 @@ namespace Morph.Protocol.Spec.Model
         /// <summary>The locks and waits, whose guards the generator writes.</summary>
         public EquatableArray<LockModel> Locks { get; init; } = EquatableArray<LockModel>.Empty;
 
+        /// <summary>The declared triggers (with arguments, a kind, or both); an undeclared trigger is external and takes none.</summary>
+        public EquatableArray<TriggerModel> DeclaredTriggers { get; init; } = EquatableArray<TriggerModel>.Empty;
+
         /// <summary>The declared triggers with arguments (the others take none).</summary>
-        public EquatableArray<TriggerModel> TypedTriggers { get; init; } = EquatableArray<TriggerModel>.Empty;
+        public EquatableArray<TriggerModel> TypedTriggers => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(DeclaredTriggers, t => t.Parameters.Count > 0)).ToEquatableArray();
 
         public TriggerModel? TypedTrigger(string trigger)
         {
-            foreach (var t in TypedTriggers) if (t.Name == trigger) return t;
+            foreach (var t in DeclaredTriggers) if (t.Name == trigger && t.Parameters.Count > 0) return t;
             return null;
+        }
+
+        /// <summary>The kind of a trigger (External when undeclared).</summary>
+        public string KindOf(string trigger)
+        {
+            foreach (var t in DeclaredTriggers) if (t.Name == trigger) return t.Kind;
+            return "External";
         }
 
         public string StateEnum => Name + "State";

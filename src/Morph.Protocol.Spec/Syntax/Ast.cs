@@ -46,7 +46,11 @@ namespace Morph.Protocol.Spec.Syntax
     public sealed record ParamSyntax(Name Name, TypeSyntax Type);
 
     /// <summary><c>trigger Name(p: type, ...) "doc";</c>: a trigger that carries arguments to its guards.</summary>
-    public sealed record TriggerSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc);
+    public sealed record TriggerSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc)
+    {
+        /// <summary><c>external</c> (default), <c>time</c> or <c>internal</c>.</summary>
+        public Name? Kind { get; init; }
+    }
 
     public sealed record StateSyntax(Name Name, bool Initial, bool Terminal, string? Doc);
 

@@ -293,10 +293,11 @@ namespace Morph.Protocol.Spec.Syntax
         private TriggerSyntax ParseTriggerDeclaration()
         {
             var name = ExpectName("a trigger name after 'trigger'");
-            var ps = ParseParamList($"trigger '{name.Text}'");
+            var ps = Current.Kind == TokenKind.LParen ? ParseParamList($"trigger '{name.Text}'") : new List<ParamSyntax>();
+            Name? kind = Current.Is("external") || Current.Is("time") || Current.Is("internal") ? ExpectName("a trigger kind") : null;
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, $"a description or ';' after trigger '{name.Text}'");
-            return new TriggerSyntax(name, ps.ToEquatableArray(), doc);
+            Expect(TokenKind.Semicolon, $"'(', 'external', 'time', 'internal', a description or ';' after trigger '{name.Text}'");
+            return new TriggerSyntax(name, ps.ToEquatableArray(), doc) { Kind = kind };
         }
 
         /// <summary><c>( name: type {, name: type} )</c>, possibly empty.</summary>
