@@ -143,7 +143,7 @@ namespace Morph.Protocol.Generators.Emit
 
 
         /// <summary>The host's partial: emitted for a class marked [Lifecycle("Name")].</summary>
-        public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName)
+        public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName, EquatableArray<string> containers = default)
         {
             var w = new SourceWriter();
             w.Header();
@@ -154,6 +154,7 @@ namespace Morph.Protocol.Generators.Emit
             var G = Q + l.GuardEnum;
             var L = Q + l.Name + "Lifecycle";
             if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);
+            foreach (var c in containers) w.Open(c);
             w.Doc($"The host of lifecycle {l.Name}: its state, its machine, and one partial method per guard.");
             w.Line(SourceWriter.GeneratedCode);
             w.Open($"partial class {hostName}");
@@ -279,6 +280,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Line($"private partial bool {g.Name}({Parameters(g.Parameters)});");
             }
             w.Close();
+            foreach (var _ in containers) w.Close();
             if (hostNamespace.Length > 0) w.Close();
             return w.ToString();
         }

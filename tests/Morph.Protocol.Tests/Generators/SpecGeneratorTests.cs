@@ -152,6 +152,35 @@ public sealed class SpecGeneratorTests
         Assert.IsFalse(Result(driver).GeneratedSources.Any(s => s.HintName.StartsWith("Hosts/", StringComparison.Ordinal)));
     }
 
+    [TestMethod]
+    public void A_nested_host_is_emitted_inside_its_containers()
+    {
+        var host = SpecGeneratorTests.Host.Replace("namespace Snap.Hosts;", "namespace Snap.Hosts;\npublic partial record Outer\n{")
+            .Replace("[Lifecycle(\"Bond\")]\npublic partial class BondHost", "[Lifecycle(\"Bond\")]\npublic partial class BondHost") + "\n}\n";
+        Assert.AreNotEqual(SpecGeneratorTests.Host + "\n}\n", host);
+        var (driver, output, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(host));
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var errors = Errors(output);
+        Assert.AreEqual(0, errors.Length, Show(errors));
+        var source = Result(driver).GeneratedSources.Single(s => s.HintName == "Hosts/Snap.Hosts.Outer.BondHost.g.cs").SourceText.ToString();
+        StringAssert.Contains(source, "partial record Outer");
+        Assert.IsNotNull(output.GetTypeByMetadataName("Snap.Hosts.Outer+BondHost")!.GetMembers("CanFireLock").SingleOrDefault());
+    }
+
+    [TestMethod]
+    public void A_generic_host_is_MPG002_at_the_attribute()
+    {
+        var host = "namespace H;\n\n[Morph.Protocol.Lifecycles.Lifecycle(\"Bond\")]\npublic partial class Box<T> { }\n";
+        var (driver, _, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(host));
+        var d = diagnostics.Single();
+        Assert.AreEqual("MPG002", d.Id);
+        StringAssert.Contains(d.GetMessage(), "[Lifecycle] on 'Box': a host cannot be generic");
+        var span = d.Location.GetLineSpan();
+        Assert.AreEqual(((2, 1), (2, 44)), ((span.StartLinePosition.Line, span.StartLinePosition.Character), (span.EndLinePosition.Line, span.EndLinePosition.Character)),
+            "the attribute, start to end");
+        Assert.IsFalse(Result(driver).GeneratedSources.Any(s => s.HintName.StartsWith("Hosts/", StringComparison.Ordinal)));
+    }
+
     // ---- errors ----
 
     private const string Broken = """
@@ -189,6 +218,8 @@ public sealed class SpecGeneratorTests
         var lineSpan = unknownState.Location.GetLineSpan();
         Assert.AreEqual("spec/mixed.morph", lineSpan.Path);
         Assert.AreEqual((11, 14), (lineSpan.StartLinePosition.Line, lineSpan.StartLinePosition.Character), "0-based: line 12, column 15");
+        Assert.AreEqual((11, 21), (lineSpan.EndLinePosition.Line, lineSpan.EndLinePosition.Character), "the span ends after 'Nowhere'");
+        Assert.AreEqual("Unknown state", unknownState.Descriptor.Title.ToString(), "one descriptor per ID, titled as the docs");
         Assert.AreEqual(DiagnosticSeverity.Error, unknownState.Severity);
         StringAssert.Contains(unknownState.GetMessage(), "unknown state 'Nowhere'");
         Assert.AreEqual("Nowhere", Broken.Substring(unknownState.Location.SourceSpan.Start, unknownState.Location.SourceSpan.Length));
