@@ -7,32 +7,27 @@ namespace Morph.Protocol.Generators.Emit
     /// from the dynamic codec's AbiValue (through the hand-written AbiConvert).</summary>
     internal static class AbiTypeMapping
     {
-        public static string ClrType(AbiTypeModel t) => t.Kind switch
-        {
-            AbiKind.UInt => t.Size switch { 8 => "byte", 16 => "ushort", 32 => "uint", 64 => "ulong", _ => "UInt256" },
-            AbiKind.Int => "System.Numerics.BigInteger",
-            AbiKind.Address => "Address",
-            AbiKind.Bool => "bool",
-            AbiKind.FixedBytes => t.Size == 32 ? "Bytes32" : "ByteString",
-            AbiKind.Bytes => "ByteString",
-            AbiKind.String => "string",
-            AbiKind.Array => "ValueArray<" + ClrType(t.Element!) + ">",
-            _ => t.StructName!,
-        };
+        public static string ClrType(AbiTypeModel t) => ClrType(t, qualified: false);
 
-        /// <summary><see cref="ClrType"/> with every name qualified (global::), for code a user's names cannot shadow.</summary>
-        public static string QualifiedClrType(AbiTypeModel t) => t.Kind switch
+        /// <summary><see cref="ClrType(AbiTypeModel)"/> with every name qualified (global::), for code a user's names cannot shadow.</summary>
+        public static string QualifiedClrType(AbiTypeModel t) => ClrType(t, qualified: true);
+
+        private static string ClrType(AbiTypeModel t, bool qualified)
         {
-            AbiKind.UInt => t.Size switch { 8 => "byte", 16 => "ushort", 32 => "uint", 64 => "ulong", _ => "global::Morph.Protocol.Primitives.UInt256" },
-            AbiKind.Int => "global::System.Numerics.BigInteger",
-            AbiKind.Address => "global::Morph.Protocol.Primitives.Address",
-            AbiKind.Bool => "bool",
-            AbiKind.FixedBytes => t.Size == 32 ? "global::Morph.Protocol.Primitives.Bytes32" : "global::Morph.Protocol.Primitives.ByteString",
-            AbiKind.Bytes => "global::Morph.Protocol.Primitives.ByteString",
-            AbiKind.String => "string",
-            AbiKind.Array => "global::Morph.Protocol.Primitives.ValueArray<" + QualifiedClrType(t.Element!) + ">",
-            _ => "global::" + Morph.Protocol.Spec.Binding.Binder.DefaultContractNamespace + "." + t.StructName!,
-        };
+            var primitives = qualified ? "global::Morph.Protocol.Primitives." : "";
+            return t.Kind switch
+            {
+                AbiKind.UInt => t.Size switch { 8 => "byte", 16 => "ushort", 32 => "uint", 64 => "ulong", _ => primitives + "UInt256" },
+                AbiKind.Int => (qualified ? "global::" : "") + "System.Numerics.BigInteger",
+                AbiKind.Address => primitives + "Address",
+                AbiKind.Bool => "bool",
+                AbiKind.FixedBytes => primitives + (t.Size == 32 ? "Bytes32" : "ByteString"),
+                AbiKind.Bytes => primitives + "ByteString",
+                AbiKind.String => "string",
+                AbiKind.Array => primitives + "ValueArray<" + ClrType(t.Element!, qualified) + ">",
+                _ => (qualified ? "global::" + Morph.Protocol.Spec.Binding.Binder.DefaultContractNamespace + "." : "") + t.StructName!,
+            };
+        }
 
         /// <summary>An expression turning <paramref name="expr"/> (of <see cref="ClrType"/>) into an AbiValue.</summary>
         public static string ToAbi(AbiTypeModel t, string expr, int depth = 0) => t.Kind switch
