@@ -153,6 +153,10 @@ namespace Morph.Protocol.Generators.Emit
             var T = Q + l.TriggerEnum;
             var G = Q + l.GuardEnum;
             var L = Q + l.Name + "Lifecycle";
+            var X = Q + l.Name + "Transitions";
+            // An entity decides through the static transition function (no machine per instance, nothing allocated);
+            // a singleton runs on its Stateless machine. The two are proven equal by the equivalence tests.
+            bool entity = !l.IsSingleton;
             if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);
             foreach (var c in containers) w.Open(c);
             w.Doc($"The host of lifecycle {l.Name}: its state, its machine, and one partial method per guard.");
@@ -163,7 +167,9 @@ namespace Morph.Protocol.Generators.Emit
             w.Doc("The current state of this lifecycle.");
             w.Line($"public {S} State {{ get; private set; }} = {L}.Initial;");
             w.Line();
-            w.Doc("The Stateless machine over State, its guards bound to this object's partial methods.");
+            w.Doc(entity
+                ? "A Stateless machine over State, its guards bound to this object's partial methods: for inspection, diagrams and tests. The host decides through the static transition function, which allocates nothing."
+                : "The Stateless machine over State, its guards bound to this object's partial methods.");
             w.Open($"internal global::Stateless.StateMachine<{S}, {T}> Lifecycle");
             w.Open("get");
             w.Open("if (_lifecycle is null)");
@@ -177,7 +183,8 @@ namespace Morph.Protocol.Generators.Emit
             w.Line();
             var typedCheck = l.TypedTriggers.Count == 0 ? null
                 : $"if ({L}.TakesArguments(trigger)) throw new global::System.ArgumentException($\"trigger {{trigger}} of lifecycle {l.Name} takes arguments: use CanFire{{trigger}} and Fire{{trigger}}\", nameof(trigger));";
-            if (typedCheck is null) w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
+            if (entity) w.Line($"public bool CanFire({T} trigger) => CanFire(trigger, out _);");
+            else if (typedCheck is null) w.Line($"public bool CanFire({T} trigger) => Lifecycle.CanFire(trigger);");
             else
             {
                 w.Open($"public bool CanFire({T} trigger)");
@@ -189,19 +196,33 @@ namespace Morph.Protocol.Generators.Emit
             w.Doc("Whether the trigger may fire now; if not, the first guard that fails (spec order), or null when the state does not permit the trigger at all.");
             w.Open($"public bool CanFire({T} trigger, out {G}? failed)");
             if (typedCheck != null) w.Line(typedCheck);
-            w.Line("if (Lifecycle.CanFire(trigger, out var unmet)) { failed = null; return true; }");
-            w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
-            w.Line("return false;");
+            if (entity)
+            {
+                w.Line("var guards = new __Guards(this);");
+                w.Line($"return {X}.TryFire(State, trigger, ref guards, out _, out failed);");
+            }
+            else
+            {
+                w.Line("if (Lifecycle.CanFire(trigger, out var unmet)) { failed = null; return true; }");
+                w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
+                w.Line("return false;");
+            }
             w.Close();
             w.Line();
             w.Doc("Fires a trigger. Callers validate first (every refusal is a typed error); a refused fire here is a bug.");
             var untypedStarts = l.Locks.SelectMany(k => k.From.Where(f => f != "created" && l.TypedTrigger(f) is null).Select(f => (Lock: k, Trigger: f))).ToList();
-            if (typedCheck is null && untypedStarts.Count == 0) w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
+            if (!entity && typedCheck is null && untypedStarts.Count == 0) w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
             else
             {
                 w.Open($"internal void Fire({T} trigger)");
                 if (typedCheck != null) w.Line(typedCheck);
-                w.Line("Lifecycle.Fire(trigger);");
+                if (entity)
+                {
+                    w.Line("var guards = new __Guards(this);");
+                    w.Line($"if (!{X}.TryFire(State, trigger, ref guards, out var next, out var failed)) throw __Refused(trigger, failed);");
+                    w.Line("State = next;");
+                }
+                else w.Line("Lifecycle.Fire(trigger);");
                 foreach (var k in l.Locks)
                 {
                     var starts = untypedStarts.Where(x => x.Lock == k).Select(x => $"{T}.{x.Trigger}").ToList();
@@ -216,19 +237,33 @@ namespace Morph.Protocol.Generators.Emit
                 w.Doc($"Whether trigger {tt.Name} may fire now with these arguments; if not, the first guard that fails, or null when the state does not permit it.");
                 w.Line(TriggerAttribute(l, tt.Name));
                 w.Open($"public bool CanFire{tt.Name}({Parameters(tt.Parameters)}, out {G}? failed)");
-                w.Line($"if (Lifecycle.CanFire({L}.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
-                w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
-                w.Line("return false;");
+                if (entity)
+                {
+                    w.Line($"var guards = new __{tt.Name}Guards(this, {args});");
+                    w.Line($"return {X}.TryFire(State, {T}.{tt.Name}, ref guards, out _, out failed);");
+                }
+                else
+                {
+                    w.Line($"if (Lifecycle.CanFire({L}.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
+                    w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
+                    w.Line("return false;");
+                }
                 w.Close();
                 w.Line();
                 w.Doc($"Fires trigger {tt.Name} with its arguments. Callers validate first with CanFire{tt.Name}.");
                 w.Line(TriggerAttribute(l, tt.Name));
                 var startsHere = l.Locks.Where(k => k.From.Contains(tt.Name)).ToList();
-                if (startsHere.Count == 0) w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
+                if (!entity && startsHere.Count == 0) w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
                 else
                 {
                     w.Open($"internal void Fire{tt.Name}({Parameters(tt.Parameters)})");
-                    w.Line($"Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
+                    if (entity)
+                    {
+                        w.Line($"var guards = new __{tt.Name}Guards(this, {args});");
+                        w.Line($"if (!{X}.TryFire(State, {T}.{tt.Name}, ref guards, out var next, out var failed)) throw __Refused({T}.{tt.Name}, failed);");
+                        w.Line("State = next;");
+                    }
+                    else w.Line($"Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
                     foreach (var k in startsHere) w.Line($"Start{Pascal(k.Parameter)}(ClockNow({ClockOf(k)}));");
                     w.Close();
                 }
@@ -272,6 +307,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Doc("The parameters the locks' durations are read from.");
                 w.Line($"private partial global::{ParametersNamespace}.ProtocolParameters LockParameters();");
             }
+            if (entity) EmitGuardEvaluators(w, l, hostName, G, T);
             foreach (var g in l.Guards.Where(g => g.LockParameter is null))
             {
                 w.Line();
@@ -315,6 +351,36 @@ namespace Morph.Protocol.Generators.Emit
         private static string ClockOf(LockModel k) => "global::Morph.Protocol.Lifecycles.LifecycleClock." + k.Clock switch { "l1" => "L1", "l2" => "L2", _ => "Epochs" };
 
         private static string ClockName(LockModel k) => k.Clock switch { "l1" => "L1 block", "l2" => "L2 block", _ => "epoch" };
+
+        /// <summary>For an entity host: the guard evaluators the static transition function asks (structs over the host
+        /// and, for a trigger with arguments, its argument record: no boxing, no allocation), and the refusal of a Fire.</summary>
+        private static void EmitGuardEvaluators(SourceWriter w, LifecycleModel l, string hostName, string G, string T)
+        {
+            void Evaluator(string name, string? argsType, System.Func<GuardModel, string?> call)
+            {
+                w.Line();
+                w.Line(SourceWriter.GeneratedCode);
+                w.Open($"private readonly struct {name} : global::{l.Namespace}.I{l.Name}Guards");
+                w.Line($"private readonly {hostName} _host;");
+                if (argsType != null) w.Line($"private readonly {argsType} _args;");
+                w.Line(argsType != null ? $"public {name}({hostName} host, {argsType} args) {{ _host = host; _args = args; }}" : $"public {name}({hostName} host) => _host = host;");
+                w.Open($"public bool Evaluate({G} guard) => guard switch");
+                foreach (var g in l.Guards)
+                    if (call(g) is { } c) w.Line($"{G}.{g.Name} => {c},");
+                w.Line($"_ => throw new global::System.InvalidOperationException($\"guard {{guard}} of lifecycle {l.Name} reads arguments this trigger does not carry\"),");
+                w.Close(";");
+                w.Close();
+            }
+            Evaluator("__Guards", null, g => g.Parameters.Count == 0 ? $"_host.{g.Name}()" : null);
+            foreach (var tt in l.TypedTriggers)
+                Evaluator($"__{tt.Name}Guards", $"global::{l.Namespace}.{ArgsType(l, tt.Name)}", g =>
+                    g.Parameters.All(p => tt.Parameters.Any(a => a.Name == p.Name))
+                        ? $"_host.{g.Name}({string.Join(", ", g.Parameters.Select(p => "_args." + Pascal(p.Name)))})"
+                        : null);
+            w.Line();
+            w.Line($"private global::System.InvalidOperationException __Refused({T} trigger, {G}? failed) =>");
+            w.Line($"    new($\"lifecycle {l.Name}: trigger {{trigger}} is not permitted in state {{State}}\" + (failed is {{ }} g ? $\" (guard {{g}} fails)\" : \"\") + \": validate with CanFire first\");");
+        }
 
         private static string HostLambda(GuardModel g) =>
             $"({string.Join(", ", g.Parameters.Select(p => "@" + p.Name))}) => {g.Name}({string.Join(", ", g.Parameters.Select(p => "@" + p.Name))})";

@@ -67,6 +67,10 @@ namespace Morph.Protocol.Spec.Model
         EquatableArray<GuardModel> Guards,
         EquatableArray<TransitionModel> Transitions)
     {
+        /// <summary>One instance (<c>lifecycle L singleton</c>): its host runs on the Stateless machine. Otherwise an
+        /// entity: its host decides through the static transition function (no machine per instance).</summary>
+        public bool IsSingleton { get; init; }
+
         /// <summary>The locks and waits, whose guards the generator writes.</summary>
         public EquatableArray<LockModel> Locks { get; init; } = EquatableArray<LockModel>.Empty;
 

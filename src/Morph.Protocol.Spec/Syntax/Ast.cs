@@ -35,6 +35,8 @@ namespace Morph.Protocol.Spec.Syntax
         EquatableArray<TransitionSyntax> Transitions)
     {
         public EquatableArray<LockSyntax> Locks { get; init; } = EquatableArray<LockSyntax>.Empty;
+        /// <summary><c>lifecycle L singleton</c>: one instance (its host runs on the Stateless machine).</summary>
+        public bool IsSingleton { get; init; }
     }
 
     /// <summary><c>lock P on l1 from T1, T2 else Rule "doc";</c> (a funds lock) or <c>wait P on epochs from T;</c> (a

@@ -228,6 +228,7 @@ namespace Morph.Protocol.Spec.Syntax
         {
             Next();
             var name = ExpectName("a lifecycle name");
+            bool singleton = AcceptKeyword("singleton");
             var doc = OptionalDoc();
             var states = new List<StateSyntax>();
             var triggers = new List<TriggerSyntax>();
@@ -246,7 +247,7 @@ namespace Morph.Protocol.Spec.Syntax
                 else throw Error("'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'on' or '}'");
             }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("event") || Current.Is("lock") || Current.Is("wait") || Current.Is("on"));
             return new LifecycleSyntax(name, doc, states.ToEquatableArray(), triggers.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray())
-                { Locks = locks.ToEquatableArray() };
+                { Locks = locks.ToEquatableArray(), IsSingleton = singleton };
         }
 
         /// <summary><c>lock P on clock from T1, T2 [else Rule] ["doc"];</c> (the keyword is already read).</summary>
