@@ -4,7 +4,11 @@ using Morph.Protocol.Primitives;
 namespace Morph.Protocol.Contracts;
 
 /// <summary>A contract as the spec declares it.</summary>
-public sealed record ContractInfo(string Name, string? Description, IReadOnlyList<ContractFunctionInfo> Functions, IReadOnlyList<ContractEventInfo> Events);
+public sealed record ContractInfo(string Name, string? Description, IReadOnlyList<ContractFunctionInfo> Functions, IReadOnlyList<ContractEventInfo> Events)
+{
+    /// <summary>The custom errors the spec declares for this contract (<c>error</c> and <c>extension error</c>).</summary>
+    public IReadOnlyList<ContractErrorInfo> Errors { get; init; } = [];
+}
 
 public delegate ContractResult<IContractCall> CallDecoder(ReadOnlySpan<byte> calldata);
 
@@ -66,6 +70,45 @@ public sealed class ContractEventInfo
     public Func<AbiLog, ContractResult<IContractEvent>> Decode { get; }
 
     public override string ToString() => $"{Contract}.{Signature}";
+}
+
+public delegate ContractResult<IContractError> ErrorDecoder(ReadOnlySpan<byte> revertData);
+
+/// <summary>A custom error: its signature, its selector (a compile-time constant of the generated record) and
+/// typed (de)coders.</summary>
+public sealed class ContractErrorInfo
+{
+    private readonly byte[] _selector;
+
+    public ContractErrorInfo(string contract, string name, string signature, uint selector, IReadOnlyList<string> parameterTypes,
+        bool isExtension, Func<IReadOnlyList<AbiValue>, IContractError> fromValues, ErrorDecoder decode)
+    {
+        Contract = contract; Name = name; Signature = signature; SelectorValue = selector;
+        ParameterTypes = parameterTypes.Select(AbiType.Parse).ToArray();
+        IsExtension = isExtension; FromValues = fromValues; Decode = decode;
+        _selector = [(byte)(selector >> 24), (byte)(selector >> 16), (byte)(selector >> 8), (byte)selector];
+    }
+
+    public string Contract { get; }
+    public string Name { get; }
+    public string Signature { get; }
+    public uint SelectorValue { get; }
+    public ReadOnlySpan<byte> Selector => _selector;
+    public IReadOnlyList<AbiType> ParameterTypes { get; }
+    /// <summary>A protocol-only error: Morph's deployed contract never reverts with it (it reverts with strings).</summary>
+    public bool IsExtension { get; }
+    public Func<IReadOnlyList<AbiValue>, IContractError> FromValues { get; }
+    public ErrorDecoder Decode { get; }
+
+    public override string ToString() => $"{Contract}.{Signature}";
+}
+
+/// <summary>A typed custom error of a contract (its revert data).</summary>
+public interface IContractError
+{
+    ContractErrorInfo Error { get; }
+    IReadOnlyList<AbiValue> ToValues();
+    byte[] Encode();
 }
 
 /// <summary>A typed call of a contract function.</summary>

@@ -18,10 +18,12 @@ namespace Morph.Protocol.Generators.Emit
             w.Line($"public const string Name = {SourceWriter.Literal(c.Name)};");
             foreach (var f in c.Functions) { w.Line(); EmitFunction(w, c, f); }
             foreach (var e in c.Events) { w.Line(); EmitEvent(w, c, e); }
+            foreach (var e in c.Errors) { w.Line(); EmitError(w, e); }
             w.Line();
             w.Line($"public static IReadOnlyList<ContractFunctionInfo> Functions {{ get; }} = new ContractFunctionInfo[] {{ {string.Join(", ", c.Functions.Select(f => f.MemberName + "Call.Info"))} }};");
             w.Line($"public static IReadOnlyList<ContractEventInfo> Events {{ get; }} = new ContractEventInfo[] {{ {string.Join(", ", c.Events.Select(e => e.MemberName + "Event.Info"))} }};");
-            w.Line($"public static ContractInfo Info {{ get; }} = new ContractInfo(Name, {SourceWriter.Literal(c.Doc)}, Functions, Events);");
+            w.Line($"public static IReadOnlyList<ContractErrorInfo> Errors {{ get; }} = new ContractErrorInfo[] {{ {string.Join(", ", c.Errors.Select(e => e.MemberName + "Error.Info"))} }};");
+            w.Line($"public static ContractInfo Info {{ get; }} = new ContractInfo(Name, {SourceWriter.Literal(c.Doc)}, Functions, Events) {{ Errors = Errors }};");
             w.Close();
             w.Close();
             return w.ToString();
@@ -58,6 +60,44 @@ namespace Morph.Protocol.Generators.Emit
             w.Doc("Decodes calldata; never throws: a wrong selector or malformed data is a typed error naming the offset.");
             w.Open($"public static ContractResult<{type}> Decode(ReadOnlySpan<byte> calldata)");
             w.Line("var result = AbiCodec.DecodeCall(Info.Selector, Info.ParameterTypes, calldata);");
+            w.Line($"return result.IsOk ? ContractResult<{type}>.Ok(FromValues(result.Values)) : ContractResult<{type}>.Fail(result.Error!);");
+            w.Close();
+            w.Close();
+        }
+
+        /// <summary>A selector as a constant and as constant bytes (the compiler keeps them in the assembly's data).</summary>
+        internal static void EmitSelector(SourceWriter w, uint selector)
+        {
+            w.Line($"public const uint SelectorValue = 0x{selector:x8};");
+            w.Line();
+            w.Line($"public static ReadOnlySpan<byte> Selector => new byte[] {{ 0x{selector >> 24:x2}, 0x{(selector >> 16) & 0xff:x2}, 0x{(selector >> 8) & 0xff:x2}, 0x{selector & 0xff:x2} }};");
+        }
+
+        private static void EmitError(SourceWriter w, ErrorModel e)
+        {
+            var props = Props(e.Parameters);
+            var type = e.MemberName + "Error";
+            w.Doc($"{(e.IsExtension ? "Extension (the protocol's own; Morph's deployed contract reverts with a string instead): " : "")}error {e.Signature}. {e.Doc}");
+            w.Line(SourceWriter.GeneratedCode);
+            w.Open($"public sealed partial record {type}({string.Join(", ", props.Select(p => AbiTypeMapping.ClrType(p.Field.Type) + " " + p.Name))}) : IContractError");
+            EmitSelector(w, e.Selector);
+            w.Line();
+            w.Line($"public static ContractErrorInfo Info {{ get; }} = new ContractErrorInfo(Name, {SourceWriter.Literal(e.Name)}, {SourceWriter.Literal(e.Signature)}, SelectorValue, " +
+                   $"{Strings(e.Parameters.Select(p => p.Type.Canonical))}, {(e.IsExtension ? "true" : "false")}, " +
+                   $"static values => FromValues(values), static data => ContractResult.BoxError(Decode(data)));");
+            w.Line();
+            w.Line("ContractErrorInfo IContractError.Error => Info;");
+            w.Line();
+            w.Line($"public IReadOnlyList<AbiValue> ToValues() => new AbiValue[] {{ {string.Join(", ", props.Select(p => AbiTypeMapping.ToAbi(p.Field.Type, p.Name)))} }};");
+            w.Line();
+            w.Line($"public static {type} FromValues(IReadOnlyList<AbiValue> values) => new {type}({string.Join(", ", props.Select((p, i) => AbiTypeMapping.FromAbi(p.Field.Type, $"values[{i}]")))});");
+            w.Line();
+            w.Doc("The revert data: selector followed by abi.encode of the arguments.");
+            w.Line("public byte[] Encode() => AbiCodec.EncodeCall(Selector, Info.ParameterTypes, ToValues());");
+            w.Line();
+            w.Doc("Decodes revert data; never throws: another selector or malformed data is a typed error naming the offset.");
+            w.Open($"public static ContractResult<{type}> Decode(ReadOnlySpan<byte> revertData)");
+            w.Line("var result = AbiCodec.DecodeCall(Selector, Info.ParameterTypes, revertData);");
             w.Line($"return result.IsOk ? ContractResult<{type}>.Ok(FromValues(result.Values)) : ContractResult<{type}>.Fail(result.Error!);");
             w.Close();
             w.Close();

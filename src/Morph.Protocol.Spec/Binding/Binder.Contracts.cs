@@ -144,8 +144,41 @@ namespace Morph.Protocol.Spec.Binding
                 events.Add(new EventModel(e.Name.Text, member, signature, ps.ToEquatableArray(),
                     e.EmittedOn.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), e.Extension, e.Doc));
             }
+            var errors = new List<ErrorModel>();
+            foreach (var e in c.Errors)
+            {
+                if (!TryBindFields(e.Parameters, $"error '{e.Name.Text}'", out var ps, true)) { broken = true; continue; }
+                var signature = e.Name.Text + "(" + string.Join(",", ps.Select(p => p.Type.Canonical)) + ")";
+                if (!signatures.Add("error " + signature)) { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"error {signature} is declared twice in contract '{c.Name.Text}'"); continue; }
+                var member = Pascal(e.Name.Text);
+                if (!members.Add("error " + member)) { Error(SpecDiagnosticIds.DuplicateMemberName, e.Name.Span, $"error name '{member}' is used twice in contract '{c.Name.Text}'"); continue; }
+                if (signature is "Error(string)" or "Panic(uint256)") { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"error {signature} is Solidity's own: every revert decoder knows it already"); continue; }
+                errors.Add(new ErrorModel(e.Name.Text, member, signature, ps.ToEquatableArray(), e.Extension, e.Doc));
+            }
             if (broken || _diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
-            return new ContractModel(ns, c.Name.Text, c.Doc, functions.ToEquatableArray(), events.ToEquatableArray());
+            return new ContractModel(ns, c.Name.Text, c.Doc, functions.ToEquatableArray(), events.ToEquatableArray()) { Errors = errors.ToEquatableArray() };
+        }
+
+        /// <summary>MPS207: a spec that declares errors names every rule of its lifecycles as one, so that model,
+        /// bindings and revert decoding agree. (A spec without any error declaration is not checked.)</summary>
+        private void CheckRulesDeclared(List<SpecFileSyntax> files)
+        {
+            var declared = new HashSet<string>(files.SelectMany(f => f.Contracts).SelectMany(c => c.Errors).Select(e => e.Name.Text), StringComparer.Ordinal);
+            if (declared.Count == 0) return;
+            void Check(string rule, SourceSpan span, string what)
+            {
+                if (!declared.Contains(rule))
+                    Error(SpecDiagnosticIds.UndeclaredRule, span, $"rule '{rule}' ({what}) is declared as no error of any contract: add 'extension error {rule}();' to the contract that refuses it");
+            }
+            foreach (var l in files.SelectMany(f => f.Lifecycles))
+            {
+                foreach (var g in l.Guards)
+                    if (g.Rule is Name rule) Check(rule.Text, rule.Span, $"guard '{g.Name.Text}' of lifecycle '{l.Name.Text}'");
+                foreach (var t in l.Transitions)
+                    if (t.Lock is Name lockName)
+                        Check(t.LockRule?.Text ?? DefaultLockRule, t.LockRule?.Span ?? lockName.Span,
+                            t.LockRule is null ? $"the default rule of lock '{lockName.Text}' in lifecycle '{l.Name.Text}'" : $"lock '{lockName.Text}' of lifecycle '{l.Name.Text}'");
+            }
         }
 
         private bool CheckTarget(TargetSyntax t)

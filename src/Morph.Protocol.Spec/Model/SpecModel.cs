@@ -100,5 +100,16 @@ namespace Morph.Protocol.Spec.Model
     public sealed record ContractModel(
         string Namespace, string Name, string? Doc,
         EquatableArray<FunctionModel> Functions,
-        EquatableArray<EventModel> Events);
+        EquatableArray<EventModel> Events)
+    {
+        /// <summary>The contract's custom errors (<c>error</c> and <c>extension error</c> declarations).</summary>
+        public EquatableArray<ErrorModel> Errors { get; init; } = EquatableArray<ErrorModel>.Empty;
+    }
+
+    /// <summary>A custom error: <c>Name(types)</c>, its selector the first 4 bytes of keccak256 of that signature.
+    /// An extension error is the protocol's own: Morph's deployed contracts never revert with it.</summary>
+    public sealed record ErrorModel(string Name, string MemberName, string Signature, EquatableArray<FieldModel> Parameters, bool IsExtension, string? Doc)
+    {
+        public uint Selector => SpecKeccak.Selector(Signature);
+    }
 }

@@ -70,7 +70,15 @@ namespace Morph.Protocol.Spec.Syntax
     public sealed record ContractSyntax(
         Name Name, string? Doc,
         EquatableArray<FunctionSyntax> Functions,
-        EquatableArray<EventSyntax> Events);
+        EquatableArray<EventSyntax> Events)
+    {
+        /// <summary>The contract's <c>error</c> declarations (custom errors, by signature).</summary>
+        public EquatableArray<ErrorSyntax> Errors { get; init; } = EquatableArray<ErrorSyntax>.Empty;
+    }
+
+    /// <summary><c>error Name(type name, ...) "doc";</c> or <c>extension error ...</c> (protocol-only: the deployed
+    /// contract never reverts with it).</summary>
+    public sealed record ErrorSyntax(Name Name, bool Extension, EquatableArray<FieldSyntax> Parameters, string? Doc);
 
     public sealed record TargetSyntax(Name Lifecycle, Name Trigger);
 

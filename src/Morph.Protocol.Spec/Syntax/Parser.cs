@@ -384,14 +384,16 @@ namespace Morph.Protocol.Spec.Syntax
             var doc = OptionalDoc();
             var functions = new List<FunctionSyntax>();
             var events = new List<EventSyntax>();
+            var errors = new List<ErrorSyntax>();
             ParseBlock($"contract '{name.Text}'", () =>
             {
                 bool extension = AcceptKeyword("extension");
                 if (AcceptKeyword("function")) functions.Add(ParseFunction(extension));
                 else if (AcceptKeyword("event")) events.Add(ParseEvent(extension));
-                else throw Error(extension ? "'function' or 'event' after 'extension'" : "'function', 'event', 'extension' or '}'");
-            }, () => Current.Is("function") || Current.Is("event") || Current.Is("extension"));
-            return new ContractSyntax(name, doc, functions.ToEquatableArray(), events.ToEquatableArray());
+                else if (AcceptKeyword("error")) errors.Add(ParseErrorDeclaration(extension));
+                else throw Error(extension ? "'function', 'event' or 'error' after 'extension'" : "'function', 'event', 'error', 'extension' or '}'");
+            }, () => Current.Is("function") || Current.Is("event") || Current.Is("error") || Current.Is("extension"));
+            return new ContractSyntax(name, doc, functions.ToEquatableArray(), events.ToEquatableArray()) { Errors = errors.ToEquatableArray() };
         }
 
         private List<FieldSyntax> ParseFieldList(bool allowIndexed, bool namesOptional)
@@ -441,6 +443,15 @@ namespace Morph.Protocol.Spec.Syntax
             Expect(TokenKind.Dot, "'.' between lifecycle and trigger");
             var trigger = ExpectName("a trigger name");
             return new TargetSyntax(lifecycle, trigger);
+        }
+
+        private ErrorSyntax ParseErrorDeclaration(bool extension)
+        {
+            var name = ExpectName("an error name");
+            var ps = ParseFieldList(false, true);
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"a description or ';' after error '{name.Text}'");
+            return new ErrorSyntax(name, extension, ps.ToEquatableArray(), doc);
         }
 
         private EventSyntax ParseEvent(bool extension)

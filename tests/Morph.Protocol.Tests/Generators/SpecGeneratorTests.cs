@@ -11,7 +11,7 @@ namespace Morph.Protocol.Tests.Generators;
 public sealed class SpecGeneratorTests
 {
     // One of each: parameters, a lifecycle with a guard, a lock and a slash, a struct, a contract with a function,
-    // an overload named with 'as', and an event with an indexed string.
+    // an overload named with 'as', an event with an indexed string, and errors (every rule of the lifecycle, MPS207).
     internal const string SmallSpec = """
         // A small spec for the generator's snapshots.
         namespace Snap.Small;
@@ -45,6 +45,10 @@ public sealed class SpecGeneratorTests
           function get(address who) view returns (uint256 amount) -> query;
           function get(uint256 index) view returns (Pair) as getAt -> query;
           event Posted(address indexed who, string indexed tag, uint256 amount) on Bond.Lock;
+          error TooLate(uint64 deadline, address);
+          extension error NotOwner() "the protocol's own";
+          extension error WrongStakeAmount();
+          extension error LockNotExpired();
         }
         """;
 

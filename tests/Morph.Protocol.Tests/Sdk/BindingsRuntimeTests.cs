@@ -35,6 +35,26 @@ public sealed class BindingsRuntimeTests
     }
 
     [TestMethod]
+    public void Every_spec_error_decodes_by_selector_to_its_generated_record_without_registration()
+    {
+        var data = new L1StakingContract.WrongStakeAmountError().Encode();
+        CollectionAssert.AreEqual(AbiSignature.Selector("WrongStakeAmount()"), data);
+        var reason = RevertDecoder.Default.Decode(data);
+        Assert.AreEqual(RevertKind.Custom, reason.Kind);
+        Assert.AreEqual("WrongStakeAmount()", reason.ErrorSignature);
+        Assert.AreEqual(new L1StakingContract.WrongStakeAmountError(), reason.Error);
+
+        foreach (var e in ContractCatalog.Contracts.SelectMany(c => c.Errors))
+        {
+            var r = RevertDecoder.Default.Decode(e.Selector.ToArray().Concat(new byte[32 * e.ParameterTypes.Count]).ToArray());
+            Assert.AreEqual(e.Signature, r.ErrorSignature, e.ToString());
+            Assert.AreEqual(e.Signature, r.Error!.Error.Signature);
+        }
+        Assert.IsTrue(ContractCatalog.Contracts.Single(c => c.Name == "Rollup").Errors.All(e => e.IsExtension), "Morph's deployed Rollup reverts with strings");
+        Assert.IsFalse(L1StakingContract.WrongStakeAmountError.Decode(new RollupContract.InvalidProofError().Encode()).IsOk, "another selector");
+    }
+
+    [TestMethod]
     public void An_address_book_round_trips_through_JSON_and_attaches_the_proxy_events()
     {
         var book = Networks.MorphL1Anvil;

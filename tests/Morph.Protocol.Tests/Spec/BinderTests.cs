@@ -358,6 +358,57 @@ public sealed class BinderTests
         Assert.AreEqual(0, model.Contracts.Count, "a contract with an error is left out whole");
     }
 
+    // ---- error declarations and MPS207 ----
+
+    [TestMethod]
+    public void Errors_bind_with_their_signature_and_selector()
+    {
+        var text = "contract K {\n  error Stale(uint blockNumber, address);\n  extension error WrongStakeAmount() \"not exactly stakingValue\";\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var errors = model.Contracts.Single().Errors;
+        Assert.AreEqual("Stale(uint256,address)", errors[0].Signature);
+        Assert.IsFalse(errors[0].IsExtension);
+        Assert.AreEqual("WrongStakeAmount()", errors[1].Signature);
+        Assert.IsTrue(errors[1].IsExtension);
+        Assert.AreEqual("not exactly stakingValue", errors[1].Doc);
+        Assert.AreEqual(Morph.Protocol.Abi.AbiSignature.SelectorValue("Stale(uint256,address)"), errors[0].Selector);
+    }
+
+    [TestMethod]
+    public void Errors_duplicate_signatures_names_unknown_types_and_builtin_errors_are_reported_at_their_names()
+    {
+        var text = "contract K {\n  error E(uint256 a);\n  error E(uint a);\n  error F(Missing m);\n  error Error(string);\n  error e();\n}\n";
+        var (model, ds) = Compile(text);
+        Has(ds, SpecDiagnosticIds.DuplicateSignature, At(text, "E(uint a)"), "error E(uint256) is declared twice in contract 'K'");
+        Has(ds, SpecDiagnosticIds.UnknownType, At(text, "Missing"), "unknown type 'Missing'");
+        Has(ds, SpecDiagnosticIds.DuplicateSignature, At(text, "Error(string)"), "error Error(string) is Solidity's own");
+        Has(ds, SpecDiagnosticIds.DuplicateMemberName, At(text, "e();"), "error name 'E' is used twice in contract 'K'");
+        Assert.AreEqual(4, ds.Count, Show(ds));
+        Assert.AreEqual(0, model.Contracts.Count);
+    }
+
+    [TestMethod]
+    public void MPS207_a_rule_no_contract_declares_as_an_error_is_reported_at_the_rule()
+    {
+        var text = Lifecycle("  guard G \"g\" else NotG;\n  guard H \"h\" else NotH;\n  on Go: A -> B when G, H after lock lockP else Late;\n  on Pay: B -> C;\n") +
+                   "lifecycle M {\n  state A initial;\n  state B terminal;\n  on Go: A -> B after lock lockP;\n}\n" +
+                   "contract K {\n  extension error NotG();\n}\n";
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "NotH"),
+            "rule 'NotH' (guard 'H' of lifecycle 'L') is declared as no error of any contract: add 'extension error NotH();' to the contract that refuses it");
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "lockP;\n}"), "rule 'LockNotExpired' (the default rule of lock 'lockP' in lifecycle 'M')");
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "Late"), "rule 'Late' (lock 'lockP' of lifecycle 'L')");
+        Assert.AreEqual(3, ds.Count, Show(ds));
+    }
+
+    [TestMethod]
+    public void MPS207_a_spec_without_error_declarations_is_not_checked()
+    {
+        var text = Lifecycle("  guard G \"g\" else NotG;\n  on Go: A -> B when G;\n  on Pay: B -> C;\n") + "contract K {\n  function go() -> L.Go;\n}\n";
+        Assert.IsFalse(Diagnostics(text).Any(d => d.Id == SpecDiagnosticIds.UndeclaredRule));
+    }
+
     // ---- MPS201..MPS204 ----
 
     [TestMethod]
