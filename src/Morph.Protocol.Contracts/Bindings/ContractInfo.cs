@@ -19,13 +19,15 @@ public sealed class ContractFunctionInfo
 
     public ContractFunctionInfo(string contract, string name, string signature, string mutability,
         IReadOnlyList<string> parameterTypes, IReadOnlyList<string> returnTypes, IReadOnlyList<string> triggers,
-        bool isQuery, bool isExtension, Func<IReadOnlyList<AbiValue>, IContractCall> fromValues, CallDecoder decode)
+        bool isQuery, bool isExtension, Func<IReadOnlyList<AbiValue>, IContractCall> fromValues, CallDecoder decode, uint? selector = null)
     {
         Contract = contract; Name = name; Signature = signature; Mutability = mutability;
         ParameterTypes = parameterTypes.Select(AbiType.Parse).ToArray();
         ReturnTypes = returnTypes.Select(AbiType.Parse).ToArray();
         Triggers = triggers; IsQuery = isQuery; IsExtension = isExtension; FromValues = fromValues; Decode = decode;
-        _selector = AbiSignature.Selector(signature);
+        // The generated records pass their compile-time constant; hashed here only for a hand-made info.
+        SelectorValue = selector ?? AbiSignature.SelectorValue(signature);
+        _selector = [(byte)(SelectorValue >> 24), (byte)(SelectorValue >> 16), (byte)(SelectorValue >> 8), (byte)SelectorValue];
     }
 
     public string Contract { get; }
@@ -40,6 +42,8 @@ public sealed class ContractFunctionInfo
     /// <summary>An operation Morph's deployed contracts lack (e.g. registration with a proof of possession).</summary>
     public bool IsExtension { get; }
     public ReadOnlySpan<byte> Selector => _selector;
+    /// <summary>The selector as a big-endian number (the generated record's <c>SelectorValue</c> constant).</summary>
+    public uint SelectorValue { get; }
     public Func<IReadOnlyList<AbiValue>, IContractCall> FromValues { get; }
     public CallDecoder Decode { get; }
 
@@ -51,11 +55,12 @@ public sealed class ContractEventInfo
 {
     public ContractEventInfo(string contract, string name, string signature, IReadOnlyList<AbiEventParameter> parameters,
         IReadOnlyList<string> emittedOn, bool isExtension, Func<IReadOnlyList<AbiValue>, IContractEvent> fromValues,
-        Func<AbiLog, ContractResult<IContractEvent>> decode)
+        Func<AbiLog, ContractResult<IContractEvent>> decode, Bytes32? topic0 = null)
     {
         Contract = contract; Name = name; Signature = signature; Parameters = parameters; EmittedOn = emittedOn;
         IsExtension = isExtension; FromValues = fromValues; Decode = decode;
-        Topic0 = AbiSignature.Topic0(signature);
+        // The generated records pass their compile-time constant; hashed here only for a hand-made info.
+        Topic0 = topic0 ?? AbiSignature.Topic0(signature);
     }
 
     public string Contract { get; }

@@ -66,7 +66,7 @@ namespace Morph.Protocol.Generators.Emit
             _ => $"{t.StructName}.FromAbi({expr})",
         };
 
-        private static readonly string[] Reserved = { "Info", "Encode", "Decode", "FromValues", "ToValues", "Selector", "Topic0", "ToAbi", "FromAbi", "AbiType", "EqualityContract" };
+        private static readonly string[] Reserved = { "Info", "Encode", "Decode", "FromValues", "ToValues", "Selector", "SelectorValue", "Topic0", "Topic0Bytes", "ToAbi", "FromAbi", "AbiType", "EqualityContract" };
 
         /// <summary>The record property for a parameter: PascalCase, positional names for unnamed ones,
         /// and a suffix where a name would hide a generated member.</summary>

@@ -44,9 +44,9 @@ namespace Morph.Protocol.Generators.Emit
             w.Line($"public static ContractFunctionInfo Info {{ get; }} = new ContractFunctionInfo(Name, {SourceWriter.Literal(f.Name)}, {SourceWriter.Literal(f.Signature)}, " +
                    $"{SourceWriter.Literal(f.Mutability)}, {Strings(f.Parameters.Select(p => p.Type.Canonical))}, {Strings(f.Returns.Select(r => r.Type.Canonical))}, " +
                    $"{Strings(f.Triggers)}, {(f.IsQuery ? "true" : "false")}, {(f.IsExtension ? "true" : "false")}, " +
-                   $"static values => FromValues(values), static data => ContractResult.BoxCall(Decode(data)));");
+                   $"static values => FromValues(values), static data => ContractResult.BoxCall(Decode(data)), SelectorValue);");
             w.Line();
-            w.Line("public static ReadOnlySpan<byte> Selector => Info.Selector;");
+            EmitSelector(w, f.Selector);
             w.Line();
             w.Line("ContractFunctionInfo IContractCall.Function => Info;");
             w.Line();
@@ -55,11 +55,11 @@ namespace Morph.Protocol.Generators.Emit
             w.Line($"public static {type} FromValues(IReadOnlyList<AbiValue> values) => new {type}({string.Join(", ", props.Select((p, i) => AbiTypeMapping.FromAbi(p.Field.Type, $"values[{i}]")))});");
             w.Line();
             w.Doc("The calldata: selector followed by abi.encode of the arguments.");
-            w.Line("public byte[] Encode() => AbiCodec.EncodeCall(Info.Selector, Info.ParameterTypes, ToValues());");
+            w.Line("public byte[] Encode() => AbiCodec.EncodeCall(Selector, Info.ParameterTypes, ToValues());");
             w.Line();
             w.Doc("Decodes calldata; never throws: a wrong selector or malformed data is a typed error naming the offset.");
             w.Open($"public static ContractResult<{type}> Decode(ReadOnlySpan<byte> calldata)");
-            w.Line("var result = AbiCodec.DecodeCall(Info.Selector, Info.ParameterTypes, calldata);");
+            w.Line("var result = AbiCodec.DecodeCall(Selector, Info.ParameterTypes, calldata);");
             w.Line($"return result.IsOk ? ContractResult<{type}>.Ok(FromValues(result.Values)) : ContractResult<{type}>.Fail(result.Error!);");
             w.Close();
             w.Close();
@@ -116,9 +116,12 @@ namespace Morph.Protocol.Generators.Emit
             var ps = string.Join(", ", e.Parameters.Select(p => $"new AbiEventParameter({SourceWriter.Literal(p.Name)}, AbiType.Parse({SourceWriter.Literal(p.Type.Canonical)}), {(p.Indexed ? "true" : "false")})"));
             w.Line($"public static ContractEventInfo Info {{ get; }} = new ContractEventInfo(Name, {SourceWriter.Literal(e.Name)}, {SourceWriter.Literal(e.Signature)}, " +
                    $"new AbiEventParameter[] {{ {ps} }}, {Strings(e.EmittedOn)}, {(e.IsExtension ? "true" : "false")}, " +
-                   $"static values => FromValues(values), static log => ContractResult.BoxEvent(Decode(log)));");
+                   $"static values => FromValues(values), static log => ContractResult.BoxEvent(Decode(log)), Topic0);");
             w.Line();
-            w.Line("public static Bytes32 Topic0 => Info.Topic0;");
+            w.Doc("keccak256 of the signature, computed by the generator: constant bytes, nothing hashed at run time.");
+            w.Line("public static ReadOnlySpan<byte> Topic0Bytes => new byte[] { " + string.Join(", ", e.Topic0.Select(b => "0x" + b.ToString("x2"))) + " };");
+            w.Line();
+            w.Line("public static Bytes32 Topic0 => Bytes32.FromBytes(Topic0Bytes);");
             w.Line();
             w.Line("ContractEventInfo IContractEvent.Event => Info;");
             w.Line();

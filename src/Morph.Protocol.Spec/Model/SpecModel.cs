@@ -90,12 +90,20 @@ namespace Morph.Protocol.Spec.Model
     public sealed record FunctionModel(
         string Name, string MemberName, string Signature, string Mutability,
         EquatableArray<FieldModel> Parameters, EquatableArray<FieldModel> Returns,
-        EquatableArray<string> Triggers, bool IsQuery, bool IsExtension, string? Doc);
+        EquatableArray<string> Triggers, bool IsQuery, bool IsExtension, string? Doc)
+    {
+        /// <summary>The first 4 bytes of keccak256(signature), big-endian.</summary>
+        public uint Selector => SpecKeccak.Selector(Signature);
+    }
 
     public sealed record EventModel(
         string Name, string MemberName, string Signature,
         EquatableArray<FieldModel> Parameters,
-        EquatableArray<string> EmittedOn, bool IsExtension, string? Doc);
+        EquatableArray<string> EmittedOn, bool IsExtension, string? Doc)
+    {
+        /// <summary>keccak256(signature): the log's first topic.</summary>
+        public byte[] Topic0 => SpecKeccak.Hash(Signature);
+    }
 
     public sealed record ContractModel(
         string Namespace, string Name, string? Doc,

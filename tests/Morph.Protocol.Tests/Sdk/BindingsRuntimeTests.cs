@@ -55,6 +55,44 @@ public sealed class BindingsRuntimeTests
     }
 
     [TestMethod]
+    public void Selectors_and_topics_are_compile_time_constants_equal_to_the_keccak_of_every_signature_of_the_spec()
+    {
+        var records = typeof(L1StakingContract).Assembly.GetTypes()
+            .Where(t => t.IsNested && t.DeclaringType!.Name.EndsWith("Contract", StringComparison.Ordinal) && t.GetProperty("Info") is not null).ToList();
+        int calls = 0, events = 0, errors = 0;
+        foreach (var t in records)
+        {
+            var info = t.GetProperty("Info")!.GetValue(null)!;
+            if (info is ContractFunctionInfo or ContractErrorInfo)
+            {
+                var signature = info is ContractFunctionInfo fi ? fi.Signature : ((ContractErrorInfo)info).Signature;
+                var constant = t.GetField("SelectorValue")!;
+                Assert.IsTrue(constant.IsLiteral, $"{t}.SelectorValue is a const");
+                Assert.AreEqual(AbiSignature.SelectorValue(signature), (uint)constant.GetRawConstantValue()!, signature);
+                var bytes = Selector(t);
+                CollectionAssert.AreEqual(AbiSignature.Selector(signature), bytes, signature);
+                if (info is ContractFunctionInfo) calls++; else errors++;
+            }
+            else if (info is ContractEventInfo e)
+            {
+                Assert.AreEqual(AbiSignature.Topic0(e.Signature), e.Topic0, e.Signature);
+                Assert.AreEqual(AbiSignature.Topic0(e.Signature), (Bytes32)t.GetProperty("Topic0")!.GetValue(null)!, e.Signature);
+                events++;
+            }
+        }
+        var all = ContractCatalog.Contracts;
+        Assert.AreEqual(all.Sum(c => c.Functions.Count), calls);
+        Assert.AreEqual(all.Sum(c => c.Events.Count), events);
+        Assert.AreEqual(all.Sum(c => c.Errors.Count), errors);
+        Assert.IsTrue(errors > 0);
+    }
+
+    // ReadOnlySpan<byte> cannot be boxed by reflection: read the static property through a typed delegate.
+    private delegate ReadOnlySpan<byte> SpanGetter();
+    private static byte[] Selector(Type record) =>
+        ((SpanGetter)Delegate.CreateDelegate(typeof(SpanGetter), record.GetProperty("Selector")!.GetMethod!))().ToArray();
+
+    [TestMethod]
     public void An_address_book_round_trips_through_JSON_and_attaches_the_proxy_events()
     {
         var book = Networks.MorphL1Anvil;
