@@ -16,7 +16,11 @@ namespace Morph.Protocol.Generators.Emit
             w.Doc($"Bindings of contract {c.Name}. {c.Doc}");
             w.Open($"public static partial class {c.Name}Contract");
             w.Line($"public const string Name = {SourceWriter.Literal(c.Name)};");
-            foreach (var f in c.Functions) { w.Line(); EmitFunction(w, c, f); }
+            foreach (var f in c.Functions)
+            {
+                w.Line(); EmitFunction(w, c, f);
+                if (f.Returns.Count > 1) { w.Line(); EmitResult(w, f); }
+            }
             foreach (var e in c.Events) { w.Line(); EmitEvent(w, c, e); }
             foreach (var e in c.Errors) { w.Line(); EmitError(w, e); }
             w.Line();
@@ -60,6 +64,26 @@ namespace Morph.Protocol.Generators.Emit
             w.Doc("Decodes calldata; never throws: a wrong selector or malformed data is a typed error naming the offset.");
             w.Open($"public static ContractResult<{type}> Decode(ReadOnlySpan<byte> calldata)");
             w.Line("var result = AbiCodec.DecodeCall(Selector, Info.ParameterTypes, calldata);");
+            w.Line($"return result.IsOk ? ContractResult<{type}>.Ok(FromValues(result.Values)) : ContractResult<{type}>.Fail(result.Error!);");
+            w.Close();
+            w.Close();
+        }
+
+        /// <summary>The return values of a function with more than one, as a record with named properties.</summary>
+        private static void EmitResult(SourceWriter w, FunctionModel f)
+        {
+            var props = Props(f.Returns);
+            var type = f.MemberName + "Result";
+            w.Doc($"What {f.Signature} returns: ({string.Join(", ", f.Returns.Select(r => r.Type.Canonical + (r.Name.Length > 0 ? " " + r.Name : "")))}).");
+            w.Line(SourceWriter.GeneratedCode);
+            w.Open($"public sealed partial record {type}({string.Join(", ", props.Select(p => AbiTypeMapping.ClrType(p.Field.Type) + " " + p.Name))})");
+            w.Line($"public IReadOnlyList<AbiValue> ToValues() => new AbiValue[] {{ {string.Join(", ", props.Select(p => AbiTypeMapping.ToAbi(p.Field.Type, p.Name)))} }};");
+            w.Line();
+            w.Line($"public static {type} FromValues(IReadOnlyList<AbiValue> values) => new {type}({string.Join(", ", props.Select((p, i) => AbiTypeMapping.FromAbi(p.Field.Type, $"values[{i}]")))});");
+            w.Line();
+            w.Doc("Decodes the returned bytes (abi.encode of the return values); never throws: malformed data is a typed error naming the offset.");
+            w.Open($"public static ContractResult<{type}> Decode(ReadOnlySpan<byte> returnData)");
+            w.Line($"var result = AbiCodec.Decode({f.MemberName}Call.Info.ReturnTypes, returnData);");
             w.Line($"return result.IsOk ? ContractResult<{type}>.Ok(FromValues(result.Values)) : ContractResult<{type}>.Fail(result.Error!);");
             w.Close();
             w.Close();

@@ -44,6 +44,7 @@ public sealed class SpecGeneratorTests
           function post(Pair p) payable -> Bond.Lock "posts a bond";
           function get(address who) view returns (uint256 amount) -> query;
           function get(uint256 index) view returns (Pair) as getAt -> query;
+          function bounds() view returns (uint64 low, uint64) -> query;
           event Posted(address indexed who, string indexed tag, uint256 amount) on Bond.Lock;
           error TooLate(uint64 deadline, address);
           extension error NotOwner() "the protocol's own";

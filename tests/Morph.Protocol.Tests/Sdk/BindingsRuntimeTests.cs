@@ -87,6 +87,24 @@ public sealed class BindingsRuntimeTests
         Assert.IsTrue(errors > 0);
     }
 
+    [TestMethod]
+    public void A_function_with_several_return_values_returns_its_typed_Result_record_in_the_bindings_and_the_services()
+    {
+        var key = Bytes32.Parse("0x" + new string('a', 64));
+        var data = AbiCodec.Encode(L1StakingContract.StakersCall.Info.ReturnTypes,
+            [AbiConvert.From(Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")), AbiConvert.From(key), AbiConvert.From(ByteString.ParseHex("0x0102"))]);
+        var r = L1StakingContract.StakersResult.Decode(data);
+        Assert.IsTrue(r.IsOk, r.ToString());
+        Assert.AreEqual(new L1StakingContract.StakersResult(Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), key, ByteString.ParseHex("0x0102")), r.Value);
+        Assert.IsFalse(L1StakingContract.StakersResult.Decode(data.AsSpan(0, 40)).IsOk, "truncated");
+
+        Assert.AreEqual(typeof(Task<L1StakingContract.StakersResult>), typeof(L1StakingService).GetMethod("StakersAsync")!.ReturnType);
+        Assert.AreEqual(typeof(Task<RollupContract.ChallengesResult>), typeof(RollupService).GetMethod("ChallengesAsync")!.ReturnType);
+        var tuples = typeof(L1StakingService).Assembly.GetTypes().Where(t => t.Name.EndsWith("Service", StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods()).Where(m => m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0].FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal));
+        Assert.AreEqual("", string.Join(", ", tuples), "no service returns a tuple");
+    }
+
     // ReadOnlySpan<byte> cannot be boxed by reflection: read the static property through a typed delegate.
     private delegate ReadOnlySpan<byte> SpanGetter();
     private static byte[] Selector(Type record) =>
