@@ -127,8 +127,16 @@ namespace Morph.Protocol.Spec.Binding
                 { Error(SpecDiagnosticIds.MutabilityMismatch, f.Targets[0].Lifecycle.Span, $"function '{f.Name.Text}' is {f.Mutability}: it reads state and cannot fire {f.Targets[0].Lifecycle.Text}.{f.Targets[0].Trigger.Text} (map it '-> query')"); continue; }
                 if (!reads && f.Query)
                 { Error(SpecDiagnosticIds.MutabilityMismatch, f.Name.Span, $"function '{f.Name.Text}' is {f.Mutability}: it may change state, so it is no query (map it to a trigger, or declare it view)"); continue; }
+                if (reads && (f.Runs ?? f.Refused) is Name clause)
+                { Error(SpecDiagnosticIds.MutabilityMismatch, clause.Span, $"function '{f.Name.Text}' is {f.Mutability}: it reads state, so the model neither runs nor refuses it (drop '{(f.Runs != null ? "runs" : "refused")} {clause.Text}')"); continue; }
+                if (f.Refused is Name refused && f.Targets.Count > 0)
+                { Error(SpecDiagnosticIds.MutabilityMismatch, refused.Span, $"function '{f.Name.Text}' fires {f.Targets[0].Lifecycle.Text}.{f.Targets[0].Trigger.Text}, so the model cannot refuse it whole (drop the trigger or 'refused {refused.Text}')"); continue; }
                 functions.Add(new FunctionModel(f.Name.Text, member, signature, f.Mutability, ps.ToEquatableArray(), rs.ToEquatableArray(),
-                    f.Targets.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), f.Query, f.Extension, f.Doc));
+                    f.Targets.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), f.Query, f.Extension, f.Doc)
+                {
+                    Operation = f.Runs?.Text,
+                    RefusedRule = f.Refused?.Text,
+                });
             }
             var events = new List<EventModel>();
             foreach (var e in c.Events)
@@ -159,7 +167,7 @@ namespace Morph.Protocol.Spec.Binding
             return new ContractModel(ns, c.Name.Text, c.Doc, functions.ToEquatableArray(), events.ToEquatableArray()) { Errors = errors.ToEquatableArray() };
         }
 
-        /// <summary>MPS207: a spec that declares errors names every rule of its lifecycles as one, so that model,
+        /// <summary>MPS207: a spec that declares errors names every rule of its lifecycles and every 'refused' rule as one, so that model,
         /// bindings and revert decoding agree. (A spec without any error declaration is not checked.)</summary>
         private void CheckRulesDeclared(List<SpecFileSyntax> files)
         {
@@ -170,6 +178,9 @@ namespace Morph.Protocol.Spec.Binding
                 if (!declared.Contains(rule))
                     Error(SpecDiagnosticIds.UndeclaredRule, span, $"rule '{rule}' ({what}) is declared as no error of any contract: add 'extension error {rule}();' to the contract that refuses it");
             }
+            foreach (var c in files.SelectMany(f => f.Contracts))
+                foreach (var f in c.Functions)
+                    if (f.Refused is Name refused) Check(refused.Text, refused.Span, $"refusing function '{f.Name.Text}' of contract '{c.Name.Text}'");
             foreach (var l in files.SelectMany(f => f.Lifecycles))
             {
                 foreach (var g in l.Guards)

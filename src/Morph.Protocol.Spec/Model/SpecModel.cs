@@ -94,6 +94,12 @@ namespace Morph.Protocol.Spec.Model
     {
         /// <summary>The first 4 bytes of keccak256(signature), big-endian.</summary>
         public uint Selector => SpecKeccak.Selector(Signature);
+
+        /// <summary>The operation the model runs this function as (<c>runs Operation</c>), or null.</summary>
+        public string? Operation { get; init; }
+
+        /// <summary>The rule the model refuses this function with (<c>refused Rule</c>), or null.</summary>
+        public string? RefusedRule { get; init; }
     }
 
     public sealed record EventModel(

@@ -90,7 +90,15 @@ namespace Morph.Protocol.Spec.Syntax
         Name? Alias,
         bool Query,
         EquatableArray<TargetSyntax> Targets,
-        string? Doc);
+        string? Doc)
+    {
+        /// <summary><c>runs Operation</c>: the model runs this function as that operation (the generated dispatcher
+        /// calls it on the hand-written side).</summary>
+        public Name? Runs { get; init; }
+
+        /// <summary><c>refused Rule</c>: the model refuses this function with that rule (the description is the reason).</summary>
+        public Name? Refused { get; init; }
+    }
 
     public sealed record EventSyntax(
         Name Name, bool Extension,

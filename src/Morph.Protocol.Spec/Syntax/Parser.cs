@@ -432,9 +432,16 @@ namespace Morph.Protocol.Spec.Syntax
                 if (AcceptKeyword("query")) query = true;
                 else do targets.Add(ParseTarget()); while (Accept(TokenKind.Comma));
             }
+            Name? runs = null, refused = null;
+            if (AcceptKeyword("runs")) runs = ExpectName("an operation name after 'runs'");
+            else if (AcceptKeyword("refused")) refused = ExpectName("a rule name after 'refused'");
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, $"a mutability, 'returns', 'as', '->', a description or ';' after function '{name.Text}'");
-            return new FunctionSyntax(name, extension, ps.ToEquatableArray(), mutability, returns?.ToEquatableArray(), alias, query, targets.ToEquatableArray(), doc);
+            Expect(TokenKind.Semicolon, $"a mutability, 'returns', 'as', '->', 'runs', 'refused', a description or ';' after function '{name.Text}'");
+            return new FunctionSyntax(name, extension, ps.ToEquatableArray(), mutability, returns?.ToEquatableArray(), alias, query, targets.ToEquatableArray(), doc)
+            {
+                Runs = runs,
+                Refused = refused,
+            };
         }
 
         private TargetSyntax ParseTarget()

@@ -409,6 +409,40 @@ public sealed class BinderTests
         Assert.IsFalse(Diagnostics(text).Any(d => d.Id == SpecDiagnosticIds.UndeclaredRule));
     }
 
+    // ---- runs / refused ----
+
+    [TestMethod]
+    public void A_function_runs_an_operation_or_is_refused_with_a_rule()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n") +
+                   "contract K {\n  function go() payable -> L.Go runs Start \"starts\";\n  function old() refused Gone \"deployed only\";\n  function idle();\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var fs = model.Contracts.Single().Functions;
+        Assert.AreEqual(("Start", (string?)null, "starts"), (fs[0].Operation, fs[0].RefusedRule, fs[0].Doc));
+        Assert.AreEqual(((string?)null, "Gone"), (fs[1].Operation, fs[1].RefusedRule));
+        Assert.AreEqual(((string?)null, (string?)null), (fs[2].Operation, fs[2].RefusedRule));
+    }
+
+    [TestMethod]
+    public void MPS206_a_view_runs_nothing_and_a_function_firing_a_trigger_is_not_refused()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n") +
+                   "contract K {\n  function peek() view returns (uint256) -> query runs Peek;\n  function go() -> L.Go refused Gone;\n}\n";
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.MutabilityMismatch, At(text, "Peek"), "function 'peek' is view: it reads state, so the model neither runs nor refuses it (drop 'runs Peek')");
+        Has(ds, SpecDiagnosticIds.MutabilityMismatch, At(text, "Gone"), "function 'go' fires L.Go, so the model cannot refuse it whole (drop the trigger or 'refused Gone')");
+        Assert.AreEqual(2, ds.Count, Show(ds));
+    }
+
+    [TestMethod]
+    public void MPS207_a_refused_rule_is_a_declared_error()
+    {
+        var text = "contract K {\n  function old() refused Gone;\n  function older() refused Known;\n  extension error Known();\n}\n";
+        var ds = Diagnostics(text);
+        Single(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "Gone"), "rule 'Gone' (refusing function 'old' of contract 'K') is declared as no error of any contract");
+    }
+
     // ---- MPS201..MPS204 ----
 
     [TestMethod]
