@@ -79,4 +79,20 @@ public sealed class DispatcherTests
         Assert.IsTrue(typeof(IL1StakingOperations<TxResult>).IsAssignableFrom(typeof(L1Network)));
         Assert.IsTrue(typeof(IRollupOperations<TxResult>).IsAssignableFrom(typeof(L1Network)));
     }
+
+    /// <summary>Model, bindings and revert decoding agree: every rule the L1 model refuses with is an error of L1Staking
+    /// or the Rollup (all extension errors: Morph's deployed contracts revert with strings), except UnknownContract,
+    /// which no contract can revert with (the call reached neither).</summary>
+    [TestMethod]
+    public void Every_rule_the_L1_model_refuses_with_is_an_error_of_its_contracts()
+    {
+        var sources = Directory.GetFiles(Path.Combine(TestPaths.Root, "src/Morph.Protocol.Model/L1"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText);
+        var used = sources.SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s, @"ProtocolRule\.([A-Za-z]+)").Select(m => m.Groups[1].Value))
+            .Where(r => Enum.IsDefined(typeof(ProtocolRule), r)).Distinct().Except(["UnknownContract"]).Order(StringComparer.Ordinal).ToList();
+        var declared = ContractCatalog.Contracts.Where(c => c.Name is "L1Staking" or "Rollup").SelectMany(c => c.Errors).ToList();
+        Assert.IsTrue(used.Count > 40, string.Join(", ", used));
+        Assert.AreEqual("", string.Join(", ", used.Where(r => declared.All(e => e.Name != r))), "rules of the model no contract declares");
+        Assert.IsTrue(declared.All(e => e.IsExtension && e.ParameterTypes.Count == 0));
+        Assert.IsTrue(declared.All(e => Enum.IsDefined(typeof(ProtocolRule), e.Name)), "every declared error is a rule of the model");
+    }
 }
