@@ -129,6 +129,8 @@ namespace Morph.Protocol.Spec.Binding
                 { Error(SpecDiagnosticIds.MutabilityMismatch, f.Name.Span, $"function '{f.Name.Text}' is {f.Mutability}: it may change state, so it is no query (map it to a trigger, or declare it view)"); continue; }
                 if (reads && (f.Runs ?? f.Refused) is Name clause)
                 { Error(SpecDiagnosticIds.MutabilityMismatch, clause.Span, $"function '{f.Name.Text}' is {f.Mutability}: it reads state, so the model neither runs nor refuses it (drop '{(f.Runs != null ? "runs" : "refused")} {clause.Text}')"); continue; }
+                if (f.Runs is Name op && CSharpKeywords.Contains(op.Text))
+                { Error(SpecDiagnosticIds.ReservedName, op.Span, $"operation '{op.Text}' is a C# keyword: choose another name"); continue; }
                 if (f.Refused is Name refused && f.Targets.Count > 0)
                 { Error(SpecDiagnosticIds.MutabilityMismatch, refused.Span, $"function '{f.Name.Text}' fires {f.Targets[0].Lifecycle.Text}.{f.Targets[0].Trigger.Text}, so the model cannot refuse it whole (drop the trigger or 'refused {refused.Text}')"); continue; }
                 functions.Add(new FunctionModel(f.Name.Text, member, signature, f.Mutability, ps.ToEquatableArray(), rs.ToEquatableArray(),

@@ -436,6 +436,13 @@ public sealed class BinderTests
     }
 
     [TestMethod]
+    public void MPS116_an_operation_named_like_a_CSharp_keyword()
+    {
+        var text = "contract K {\n  function f() runs class;\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.ReservedName, At(text, "class"), "operation 'class' is a C# keyword: choose another name");
+    }
+
+    [TestMethod]
     public void MPS207_a_refused_rule_is_a_declared_error()
     {
         var text = "contract K {\n  function old() refused Gone;\n  function older() refused Known;\n  extension error Known();\n}\n";
