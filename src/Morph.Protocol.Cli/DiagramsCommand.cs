@@ -20,8 +20,9 @@ internal static class DiagramsCommand
             md.Append("| trigger | from | to | guards | lock | slash | note |\n|---|---|---|---|---|---|---|\n");
             foreach (var t in l.Transitions)
             {
-                var lockText = t.LockParameter is { } p ? $"after {p}" : t.WaivedLock is { } w ? $"waives {w}" : "";
-                if (t.ReleasesFunds) lockText = ("releases funds " + lockText).Trim();
+                // "*": a waiver of no particular lock (the payout is due at once, its guard says why).
+                var lockText = t.LockParameter is { } p ? $"after {p}" : t.WaivedLock is { } w ? (w == "*" ? "waived: due at once" : $"waives {w}") : "";
+                if (t.ReleasesFunds) lockText = ("pays; " + lockText).Trim().TrimEnd(';');
                 md.Append($"| {t.Trigger} | {t.From} | {t.To} | {string.Join(", ", t.Guards)} | {lockText} | {(t.Slash ? "slash" : "")} | {t.Description} |\n");
             }
             File.WriteAllText(Path.Combine(outDir, l.Name + ".md"), md.ToString());

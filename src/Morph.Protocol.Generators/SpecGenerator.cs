@@ -91,8 +91,20 @@ namespace Morph.Protocol.Generators
                         var ns = symbol.ContainingNamespace.IsGlobalNamespace ? "" : symbol.ContainingNamespace.ToDisplayString();
                         var span = ctx.Attributes[0].ApplicationSyntaxReference?.Span ?? ctx.TargetNode.Span;
                         var lineSpan = ctx.TargetNode.SyntaxTree.GetLineSpan(span);
+                        // A nested host is emitted inside partial declarations of its containers (outermost first).
+                        var containers = new System.Collections.Generic.List<string>();
+                        bool generic = symbol.IsGenericType;
+                        for (var c = symbol.ContainingType; c != null; c = c.ContainingType)
+                        {
+                            generic |= c.IsGenericType;
+                            var keyword = c.IsRecord ? (c.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                                : c.TypeKind switch { TypeKind.Struct => "struct", TypeKind.Interface => "interface", _ => "class" };
+                            containers.Insert(0, $"partial {keyword} {c.Name}");
+                        }
                         return new HostModel(ns, symbol.Name, name ?? "", ctx.TargetNode.SyntaxTree.FilePath, span.Start, span.Length,
-                            lineSpan.StartLinePosition.Line, lineSpan.StartLinePosition.Character);
+                            lineSpan.StartLinePosition.Line, lineSpan.StartLinePosition.Character,
+                            lineSpan.EndLinePosition.Line, lineSpan.EndLinePosition.Character)
+                            { Containers = containers.ToEquatableArray(), IsGeneric = generic };
                     })
                 .WithTrackingName(Steps.Hosts);
             var hostPairs = hosts.Combine(model.Select(static (m, _) => m.Lifecycles))
@@ -103,15 +115,20 @@ namespace Morph.Protocol.Generators
                 var pair = x.Left;
                 if (!x.Right.Model) return;
                 var h = pair.Host;
+                var location = Location.Create(h.File, new Microsoft.CodeAnalysis.Text.TextSpan(h.Offset, h.Length),
+                    new Microsoft.CodeAnalysis.Text.LinePositionSpan(new Microsoft.CodeAnalysis.Text.LinePosition(h.Line, h.Column), new Microsoft.CodeAnalysis.Text.LinePosition(h.EndLine, h.EndColumn)));
                 if (pair.Lifecycle is null)
                 {
-                    var start = new Microsoft.CodeAnalysis.Text.LinePosition(h.Line, h.Column);
-                    spc.ReportDiagnostic(Diagnostic.Create(UnknownLifecycle,
-                        Location.Create(h.File, new Microsoft.CodeAnalysis.Text.TextSpan(h.Offset, h.Length), new Microsoft.CodeAnalysis.Text.LinePositionSpan(start, start)),
-                        h.Lifecycle, h.Name));
+                    spc.ReportDiagnostic(Diagnostic.Create(UnknownLifecycle, location, h.Lifecycle, h.Name));
                     return;
                 }
-                spc.AddSource($"Hosts/{(h.Namespace.Length > 0 ? h.Namespace + "." : "")}{h.Name}.g.cs", LifecycleEmitter.EmitHost(pair.Lifecycle, h.Namespace, h.Name));
+                if (h.IsGeneric)
+                {
+                    spc.ReportDiagnostic(Diagnostic.Create(GenericHost, location, h.Name));
+                    return;
+                }
+                var nesting = string.Concat(h.Containers.Select(c => c.Substring(c.LastIndexOf(' ') + 1) + "."));
+                spc.AddSource($"Hosts/{(h.Namespace.Length > 0 ? h.Namespace + "." : "")}{nesting}{h.Name}.g.cs", LifecycleEmitter.EmitHost(pair.Lifecycle, h.Namespace, h.Name, h.Containers));
             });
 
             var contracts = model.SelectMany(static (m, _) => m.Contracts).WithTrackingName(Steps.Contracts);
@@ -178,12 +195,21 @@ namespace Morph.Protocol.Generators
         /// <summary>The MSBuild property (made compiler-visible) naming the enum of rules, e.g. Morph.Protocol.Transactions.ProtocolRule.</summary>
         public const string RuleTypeProperty = "MorphRuleType";
 
+        public static readonly DiagnosticDescriptor GenericHost = new DiagnosticDescriptor(
+            "MPG002", "Generic host", "[Lifecycle] on '{0}': a host cannot be generic or nested in a generic type (its state machine is not per type argument)",
+            "Morph.Protocol.Spec", DiagnosticSeverity.Error, true,
+            helpLinkUri: "https://github.com/morph-protocol/morph-protocol/blob/main/docs/diagnostics/MPG002.md");
+
         public static readonly DiagnosticDescriptor UnknownLifecycle = new DiagnosticDescriptor(
             "MPG001", "Unknown lifecycle", "[Lifecycle(\"{0}\")] on '{1}' names no lifecycle of the spec (or one with errors)",
             "Morph.Protocol.Spec", DiagnosticSeverity.Error, true,
             helpLinkUri: "https://github.com/morph-protocol/morph-protocol/blob/main/docs/diagnostics/MPG001.md");
 
-        private sealed record HostModel(string Namespace, string Name, string Lifecycle, string File, int Offset, int Length, int Line, int Column);
+        private sealed record HostModel(string Namespace, string Name, string Lifecycle, string File, int Offset, int Length, int Line, int Column, int EndLine, int EndColumn)
+        {
+            public EquatableArray<string> Containers { get; init; } = EquatableArray<string>.Empty;
+            public bool IsGeneric { get; init; }
+        }
         private sealed record ParsedFile(SpecFileSyntax Syntax, EquatableArray<SpecDiagnostic> Diagnostics);
         private sealed record BoundSpec(SpecModel Model, EquatableArray<SpecDiagnostic> Diagnostics);
         private sealed record CatalogModel(EquatableArray<(string Namespace, string Name)> Lifecycles, EquatableArray<(string Namespace, string Name)> Contracts);

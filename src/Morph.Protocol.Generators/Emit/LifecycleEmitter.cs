@@ -143,7 +143,7 @@ namespace Morph.Protocol.Generators.Emit
 
 
         /// <summary>The host's partial: emitted for a class marked [Lifecycle("Name")].</summary>
-        public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName)
+        public static string EmitHost(LifecycleModel l, string hostNamespace, string hostName, EquatableArray<string> containers = default)
         {
             var w = new SourceWriter();
             w.Header();
@@ -154,6 +154,7 @@ namespace Morph.Protocol.Generators.Emit
             var G = Q + l.GuardEnum;
             var L = Q + l.Name + "Lifecycle";
             if (hostNamespace.Length > 0) w.Open("namespace " + hostNamespace);
+            foreach (var c in containers) w.Open(c);
             w.Doc($"The host of lifecycle {l.Name}: its state, its machine, and one partial method per guard.");
             w.Line(SourceWriter.GeneratedCode);
             w.Open($"partial class {hostName}");
@@ -194,12 +195,18 @@ namespace Morph.Protocol.Generators.Emit
             w.Close();
             w.Line();
             w.Doc("Fires a trigger. Callers validate first (every refusal is a typed error); a refused fire here is a bug.");
-            if (typedCheck is null) w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
+            var untypedStarts = l.Locks.SelectMany(k => k.From.Where(f => f != "created" && l.TypedTrigger(f) is null).Select(f => (Lock: k, Trigger: f))).ToList();
+            if (typedCheck is null && untypedStarts.Count == 0) w.Line($"internal void Fire({T} trigger) => Lifecycle.Fire(trigger);");
             else
             {
                 w.Open($"internal void Fire({T} trigger)");
-                w.Line(typedCheck);
+                if (typedCheck != null) w.Line(typedCheck);
                 w.Line("Lifecycle.Fire(trigger);");
+                foreach (var k in l.Locks)
+                {
+                    var starts = untypedStarts.Where(x => x.Lock == k).Select(x => $"{T}.{x.Trigger}").ToList();
+                    if (starts.Count > 0) w.Line($"if (trigger is {string.Join(" or ", starts)}) Start{Pascal(k.Parameter)}(ClockNow({ClockOf(k)}));");
+                }
                 w.Close();
             }
             foreach (var tt in l.TypedTriggers)
@@ -207,6 +214,7 @@ namespace Morph.Protocol.Generators.Emit
                 var args = $"new {Q}{ArgsType(l, tt.Name)}({string.Join(", ", tt.Parameters.Select(p => "@" + p.Name))})";
                 w.Line();
                 w.Doc($"Whether trigger {tt.Name} may fire now with these arguments; if not, the first guard that fails, or null when the state does not permit it.");
+                w.Line(TriggerAttribute(l, tt.Name));
                 w.Open($"public bool CanFire{tt.Name}({Parameters(tt.Parameters)}, out {G}? failed)");
                 w.Line($"if (Lifecycle.CanFire({L}.{tt.Name}WithArgs, {args}, out var unmet)) {{ failed = null; return true; }}");
                 w.Line($"failed = unmet is {{ Count: > 0 }} ? {L}.GuardOf(global::System.Linq.Enumerable.First(unmet)) : null;");
@@ -214,18 +222,99 @@ namespace Morph.Protocol.Generators.Emit
                 w.Close();
                 w.Line();
                 w.Doc($"Fires trigger {tt.Name} with its arguments. Callers validate first with CanFire{tt.Name}.");
-                w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
+                w.Line(TriggerAttribute(l, tt.Name));
+                var startsHere = l.Locks.Where(k => k.From.Contains(tt.Name)).ToList();
+                if (startsHere.Count == 0) w.Line($"internal void Fire{tt.Name}({Parameters(tt.Parameters)}) => Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
+                else
+                {
+                    w.Open($"internal void Fire{tt.Name}({Parameters(tt.Parameters)})");
+                    w.Line($"Lifecycle.Fire({L}.{tt.Name}WithArgs, {args});");
+                    foreach (var k in startsHere) w.Line($"Start{Pascal(k.Parameter)}(ClockNow({ClockOf(k)}));");
+                    w.Close();
+                }
             }
-            foreach (var g in l.Guards)
+            foreach (var trigger in l.Triggers.Where(t => l.TypedTrigger(t) is null))
             {
                 w.Line();
-                w.Doc(g.LockParameter != null ? $"Lock guard: {g.Doc} (generated from 'after lock {g.LockParameter}')." : $"Guard: {g.Doc}");
+                w.Doc($"Whether trigger {trigger} may fire now; if not, the first guard that fails, or null when the state does not permit it.");
+                w.Line(TriggerAttribute(l, trigger));
+                w.Line($"public bool CanFire{trigger}(out {G}? failed) => CanFire({T}.{trigger}, out failed);");
+                w.Line();
+                w.Doc($"Fires trigger {trigger}. Callers validate first with CanFire{trigger}.");
+                w.Line(TriggerAttribute(l, trigger));
+                w.Line($"internal void Fire{trigger}() => Fire({T}.{trigger});");
+            }
+            foreach (var k in l.Locks)
+            {
+                var p = Pascal(k.Parameter);
+                var kind = k.IsWait ? "wait" : "lock";
+                var starts = k.StartsAtCreation ? "by the host, with Start" + p : "when " + string.Join(" or ", k.From) + " fires";
+                w.Line();
+                w.Doc($"The {ClockName(k)} at which the {kind} '{k.Parameter}' started ({starts}), or null.");
+                w.Line($"public ulong? {p}Start {{ get; private set; }}");
+                w.Line();
+                w.Doc($"start + {k.Parameter}, exactly: from this {ClockName(k)} the {kind} has elapsed (a boundary beyond the last one is never reached).");
+                w.Line($"public global::Morph.Protocol.Lifecycles.BlockBoundary? {p}Ends => {p}Start is {{ }} start ? global::Morph.Protocol.Lifecycles.BlockBoundary.After(start, LockParameters().{p}) : null;");
+                w.Line();
+                w.Doc($"Starts (or restarts) the {kind} '{k.Parameter}' at <paramref name=\"at\"/>.");
+                w.Line($"internal void Start{p}(ulong at) => {p}Start = at;");
+                w.Line();
+                w.Doc($"Lock guard, generated from '{kind} {k.Parameter} on {k.Clock}': now >= start + {k.Parameter}, never wrapping. Refused as {k.Rule}.");
+                w.Line(GuardAttribute(l, l.Guards.First(g => g.Name == k.GuardName)));
+                w.Line($"private bool {k.GuardName}() => {p}Ends is {{ }} end && end.IsReachedAt(ClockNow({ClockOf(k)}));");
+            }
+            if (l.Locks.Count > 0)
+            {
+                w.Line();
+                w.Doc("Now, on the clock a lock counts on: the host supplies it (L1 block, L2 block, or epoch).");
+                w.Line("private partial ulong ClockNow(global::Morph.Protocol.Lifecycles.LifecycleClock clock);");
+                w.Line();
+                w.Doc("The parameters the locks' durations are read from.");
+                w.Line($"private partial global::{ParametersNamespace}.ProtocolParameters LockParameters();");
+            }
+            foreach (var g in l.Guards.Where(g => g.LockParameter is null))
+            {
+                w.Line();
+                w.Doc(g.IsEventLock ? $"Event lock: {g.Doc}" : $"Guard: {g.Doc}");
+                w.Line(GuardAttribute(l, g));
                 w.Line($"private partial bool {g.Name}({Parameters(g.Parameters)});");
             }
             w.Close();
+            foreach (var _ in containers) w.Close();
             if (hostNamespace.Length > 0) w.Close();
             return w.ToString();
         }
+
+        private static string Pascal(string name) => AbiTypeMapping.Pascal(name);
+
+        /// <summary>The trigger's rules as metadata, read by analyzers from symbols: its kind, what it pays, the lock it
+        /// waits for or waives, whether it slashes (over every transition on it).</summary>
+        private static string TriggerAttribute(LifecycleModel l, string trigger)
+        {
+            var ts = l.Transitions.Where(t => t.Trigger == trigger).ToList();
+            var named = new System.Collections.Generic.List<string>();
+            if (ts.Select(t => t.Pays).FirstOrDefault(p => p != null) is { } pays) named.Add("Pays = " + SourceWriter.Literal(pays));
+            if (ts.Select(t => t.LockParameter).FirstOrDefault(p => p != null) is { } lk) named.Add("Lock = " + SourceWriter.Literal(lk));
+            if (ts.Select(t => t.WaivedLock).FirstOrDefault(p => p != null) is { } wv) named.Add("Waives = " + SourceWriter.Literal(wv));
+            if (ts.Select(t => t.WaiverGuard).FirstOrDefault(p => p != null) is { } wg) named.Add("WaiverGuard = " + SourceWriter.Literal(wg));
+            if (ts.Any(t => t.Slash)) named.Add("Slashes = true");
+            return $"[global::Morph.Protocol.Lifecycles.LifecycleTrigger({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(trigger)}, " +
+                   $"global::Morph.Protocol.Lifecycles.TriggerKind.{l.KindOf(trigger)}{string.Concat(named.Select(n => ", " + n))})]";
+        }
+
+        private static string GuardAttribute(LifecycleModel l, GuardModel g)
+        {
+            var named = "";
+            if (g.LockParameter != null) named += ", Lock = " + SourceWriter.Literal(g.LockParameter);
+            if (g.IsEventLock) named += ", IsEventLock = true";
+            return $"[global::Morph.Protocol.Lifecycles.LifecycleGuard({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(g.Name)}, {SourceWriter.Literal(g.Rule)}{named})]";
+        }
+
+        private const string ParametersNamespace = Morph.Protocol.Spec.Binding.Binder.DefaultNamespace;
+
+        private static string ClockOf(LockModel k) => "global::Morph.Protocol.Lifecycles.LifecycleClock." + k.Clock switch { "l1" => "L1", "l2" => "L2", _ => "Epochs" };
+
+        private static string ClockName(LockModel k) => k.Clock switch { "l1" => "L1 block", "l2" => "L2 block", _ => "epoch" };
 
         private static string HostLambda(GuardModel g) =>
             $"({string.Join(", ", g.Parameters.Select(p => "@" + p.Name))}) => {g.Name}({string.Join(", ", g.Parameters.Select(p => "@" + p.Name))})";

@@ -19,18 +19,21 @@ public sealed partial class L1Staker
     public BlsPublicKey? BlsKey { get; internal set; }
     /// <summary>The nonce of its add-staker message: its place in every canonical order.</summary>
     public ulong RegistrationNonce { get; internal set; }
-    public ulong? WithdrawBlock { get; internal set; }
+    /// <summary>The block it exited (withdraw or owner removal): the start of its withdrawal lock, recorded by the
+    /// generated lock (spec: lock withdrawalLockBlocks on l1 from Withdraw, OwnerRemove).</summary>
+    public ulong? WithdrawBlock => WithdrawalLockBlocksStart;
     public BlockBoundary? UnrestakeCompleteAt { get; internal set; }
 
     /// <summary>withdrawBlock + withdrawalLockBlocks, exactly: from this block the claim's lock has elapsed.</summary>
-    public BlockBoundary? LockEnds => WithdrawBlock is { } w ? BlockBoundary.After(w, _staking.Parameters.WithdrawalLockBlocks) : null;
+    public BlockBoundary? LockEnds => WithdrawalLockBlocksEnds;
 
     public bool IsRegistered => State is L1StakerState.Active or L1StakerState.Exiting or L1StakerState.Slashed or L1StakerState.Banned;
     public bool IsSlashed => State is L1StakerState.Slashed or L1StakerState.Banned;
 
     private ulong Now => _staking.Clock.Block;
 
-    private partial bool WithdrawalLockBlocksElapsed() => LockEnds is { } end && end.IsReachedAt(Now);
+    private partial ulong ClockNow(LifecycleClock clock) => Now;   // L1Staker counts only on L1
+    private partial ProtocolParameters LockParameters() => _staking.Parameters;
     private partial bool ExactStake(UInt256 value) => value == _staking.Parameters.StakingValue;
     private partial bool KeysUnique(Bytes32 tmKey, ByteString blsKey) => _staking.KeysUnused(tmKey, blsKey);
     private partial bool ProofOfPossessionValid(bool proofOfPossessionValid) => proofOfPossessionValid;

@@ -213,8 +213,7 @@ public sealed class L1Staking
     private IContractEvent[] Exit(L1Staker s, Action fire, RemovalReason reason)
     {
         var lockEnds = BlockBoundary.After(Clock.Block, Parameters.WithdrawalLockBlocks);
-        fire();
-        s.WithdrawBlock = Clock.Block;
+        fire();   // starts the withdrawal lock at this block (generated from the spec's lock declaration)
         s.UnrestakeCompleteAt = Strategy.RequestUnrestake(s.Address, Clock.Block);
         _activeByNonce.Remove(s.RegistrationNonce);
         Ledger.StakeToExiting(Parameters.StakingValue);

@@ -83,6 +83,7 @@ public enum ProtocolRule
     EntryNotClaimable,
     /// <summary>Internal (the L2 chain's Halt): the contract set is not empty.</summary>
     SetNotEmpty,
+    NotRemoved,
     /// <summary>Internal (an epoch's close): e − 1 is not closed yet.</summary>
     PreviousEpochNotClosed,
     /// <summary>Internal (an epoch's close, Funded): the unallocated balance does not cover the reward yet.</summary>

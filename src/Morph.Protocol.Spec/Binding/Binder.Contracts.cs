@@ -187,10 +187,12 @@ namespace Morph.Protocol.Spec.Binding
             {
                 foreach (var g in l.Guards)
                     if (g.Rule is Name rule) Check(rule.Text, rule.Span, $"guard '{g.Name.Text}' of lifecycle '{l.Name.Text}'");
-                foreach (var t in l.Transitions)
-                    if (t.Lock is Name lockName)
-                        Check(t.LockRule?.Text ?? DefaultLockRule, t.LockRule?.Span ?? lockName.Span,
-                            t.LockRule is null ? $"the default rule of lock '{lockName.Text}' in lifecycle '{l.Name.Text}'" : $"lock '{lockName.Text}' of lifecycle '{l.Name.Text}'");
+                foreach (var k in l.Locks)
+                {
+                    var what = (k.IsWait ? "wait" : "lock") + $" '{k.Parameter.Text}'";
+                    Check(k.Rule?.Text ?? DefaultLockRule, k.Rule?.Span ?? k.Parameter.Span,
+                        k.Rule is null ? $"the default rule of {what} in lifecycle '{l.Name.Text}'" : $"{what} of lifecycle '{l.Name.Text}'");
+                }
             }
         }
 

@@ -47,6 +47,35 @@ namespace Morph.Protocol.Spec.Binding
 
             var usedGuards = new HashSet<string>(StringComparer.Ordinal);
             var lockGuards = new List<GuardModel>();
+            var locks = new Dictionary<string, LockModel>(StringComparer.Ordinal);
+            var usedTriggers = new HashSet<string>(l.Transitions.Select(t => t.Trigger.Text), StringComparer.Ordinal);
+            // Declared, even with an error (reported once, at the declaration, not again at every use).
+            var declaredLocks = new HashSet<string>(l.Locks.Select(k => k.Parameter.Text), StringComparer.Ordinal);
+            foreach (var k in l.Locks)
+            {
+                var what = k.IsWait ? "wait" : "lock";
+                if (locks.ContainsKey(k.Parameter.Text))
+                { Error(SpecDiagnosticIds.DuplicateDeclaration, k.Parameter.Span, $"{what} '{k.Parameter.Text}' is declared twice in lifecycle '{l.Name.Text}'"); continue; }
+                if (!_parameters.TryGetValue(k.Parameter.Text, out var p) || p.Kind != ParameterKind.UInt)
+                { Error(SpecDiagnosticIds.UnknownLockParameter, k.Parameter.Span, $"{what} '{k.Parameter.Text}' must name an unsigned integer parameter of the 'parameters' block"); continue; }
+                if (k.Clock.Text is not ("l1" or "l2" or "epochs"))
+                { Error(SpecDiagnosticIds.UnitMismatch, k.Clock.Span, $"unknown clock '{k.Clock.Text}': expected l1, l2 or epochs"); continue; }
+                if (p.Clock != k.Clock.Text)
+                {
+                    Error(SpecDiagnosticIds.UnitMismatch, k.Clock.Span, p.Clock is null
+                        ? $"{what} '{p.Name}' is counted on {k.Clock.Text}, but parameter '{p.Name}' has no clock unit: give its value one (l1blocks, l2blocks or epochs)"
+                        : $"{what} '{p.Name}' is counted on {k.Clock.Text}, but parameter '{p.Name}' is in {UnitOf(p.Clock)}: one duration, one clock");
+                    continue;
+                }
+                bool fromOk = true;
+                foreach (var f in k.From)
+                    if (f.Text != "created" && !usedTriggers.Contains(f.Text))
+                    { Error(SpecDiagnosticIds.UndeclaredLock, f.Span, $"{what} '{p.Name}' starts at trigger '{f.Text}', which no transition of lifecycle '{l.Name.Text}' fires (or write 'from created')"); fromOk = false; }
+                if (!fromOk) continue;
+                var model = new LockModel(p.Name, LockGuardName(p.Name), k.IsWait, k.Clock.Text, k.From.Select(f => f.Text).ToEquatableArray(), k.Rule?.Text ?? DefaultLockRule, k.Doc);
+                locks.Add(p.Name, model);
+                lockGuards.Add(new GuardModel(model.GuardName, k.Doc ?? $"the {what} '{p.Name}' has elapsed", p.Name, model.Rule));
+            }
             var transitions = new List<TransitionModel>();
             foreach (var t in l.Transitions)
             {
@@ -70,35 +99,37 @@ namespace Morph.Protocol.Spec.Binding
                 string? lockParam = null;
                 if (t.Lock != null)
                 {
-                    if (!_parameters.TryGetValue(t.Lock.Text, out var p) || p.Kind != ParameterKind.UInt)
-                        Error(SpecDiagnosticIds.UnknownLockParameter, t.Lock.Span, $"lock '{t.Lock.Text}' must name an unsigned integer parameter of the 'parameters' block");
-                    else
-                    {
-                        lockParam = p.Name;
-                        var name = LockGuardName(p.Name);
-                        var rule = t.LockRule?.Text ?? DefaultLockRule;
-                        var existing = lockGuards.FirstOrDefault(g => g.Name == name);
-                        if (existing is null)
-                            lockGuards.Add(new GuardModel(name, $"the lock '{p.Name}' has elapsed", p.Name, rule));
-                        else if (existing.Rule != rule)
-                            Error(SpecDiagnosticIds.ConflictingLockRule, t.LockRule?.Span ?? t.Lock.Span,
-                                $"lock '{p.Name}' already refuses with '{existing.Rule}' in lifecycle '{l.Name.Text}': one lock, one rule");
-                    }
+                    // Counted as a lock for the payout rule even when undeclared: one error, not a cascade.
+                    lockParam = t.Lock.Text;
+                    if (!declaredLocks.Contains(t.Lock.Text)) Error(SpecDiagnosticIds.UndeclaredLock, t.Lock.Span,
+                        $"lock '{t.Lock.Text}' is not declared in lifecycle '{l.Name.Text}': declare 'lock {t.Lock.Text} on <l1|l2|epochs> from <Trigger>;' (or 'wait' for a penalty)");
                 }
                 string? waived = null;
                 if (t.WaivedLock != null)
                 {
-                    if (!_parameters.TryGetValue(t.WaivedLock.Text, out var p) || p.Kind != ParameterKind.UInt)
-                        Error(SpecDiagnosticIds.UnknownLockParameter, t.WaivedLock.Span, $"lock '{t.WaivedLock.Text}' must name an unsigned integer parameter of the 'parameters' block");
-                    else waived = p.Name;
+                    if (!declaredLocks.Contains(t.WaivedLock.Text))
+                        Error(SpecDiagnosticIds.UndeclaredLock, t.WaivedLock.Span, $"lock '{t.WaivedLock.Text}' is not declared in lifecycle '{l.Name.Text}'");
+                    else waived = t.WaivedLock.Text;
+                }
+                if (t.Waives != null)
+                {
+                    if (t.WaiverGuard is null)
+                        Error(SpecDiagnosticIds.WaiverWithoutGuard, t.Waives.Span,
+                            $"transition '{t.Trigger.Text}' waives a lock but names no guard: write 'waives [lock P] because <Guard>' (the condition that justifies paying at once)");
+                    else if (!guards.ContainsKey(t.WaiverGuard.Text))
+                        Error(SpecDiagnosticIds.UnknownGuard, t.WaiverGuard.Span, $"unknown guard '{t.WaiverGuard.Text}': declare it with 'guard {t.WaiverGuard.Text} \"...\" else Rule;' in lifecycle '{l.Name.Text}'");
+                    else usedGuards.Add(t.WaiverGuard.Text);
                 }
 
-                var guardNames = (lockParam != null ? new[] { LockGuardName(lockParam) } : Array.Empty<string>()).Concat(t.Guards.Select(g => g.Text)).ToEquatableArray();
+                var guardNames = (lockParam != null ? new[] { LockGuardName(lockParam) } : Array.Empty<string>()).Concat(t.Guards.Select(g => g.Text))
+                    .Concat(t.WaiverGuard != null && !t.Guards.Any(g => g.Text == t.WaiverGuard.Text) ? new[] { t.WaiverGuard.Text } : Array.Empty<string>())
+                    .ToEquatableArray();
                 foreach (var f in t.From)
-                    transitions.Add(new TransitionModel(t.Trigger.Text, f.Text, t.To.Text, guardNames, t.ReleasesFunds, lockParam, waived, t.Slash, t.Doc));
+                    transitions.Add(new TransitionModel(t.Trigger.Text, f.Text, t.To.Text, guardNames, t.ReleasesFunds, lockParam, waived ?? (t.Waives != null ? "*" : null), t.Slash, t.Doc)
+                        { Pays = t.Pays?.Text, WaiverGuard = t.WaiverGuard?.Text });
             }
 
-            // A declared guard named like a generated lock guard would be two partial methods of one name.
+            // A declared guard named like a generated lock guard would be two methods of one name.
             foreach (var g in l.Guards)
                 if (lockGuards.Any(lg => lg.Name == g.Name.Text))
                     Error(SpecDiagnosticIds.DuplicateDeclaration, g.Name.Span, $"guard '{g.Name.Text}' clashes with the guard generated for 'after lock {lockGuards.First(lg => lg.Name == g.Name.Text).LockParameter}'");
@@ -132,14 +163,16 @@ namespace Morph.Protocol.Spec.Binding
             if (_diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
 
             var triggers = transitions.Select(t => t.Trigger).Distinct().ToEquatableArray();
+            // Lock guards in declaration order of their locks (used or not: a declared lock is started and queryable).
             var guardModels = lockGuards.Concat(l.Guards.Select(g => new GuardModel(g.Name.Text, g.Doc, null, g.Rule?.Text ?? "")
-                { Parameters = guardParams[g.Name.Text] })).ToEquatableArray();
+                { Parameters = guardParams[g.Name.Text], IsEventLock = g.IsEventLock })).ToEquatableArray();
             // In declaration order (deterministic output), used ones only.
-            var typed = l.Triggers.Where(t => triggerDecls[t.Name.Text].Syntax == t && triggerDecls[t.Name.Text].Parameters.Count > 0 && triggers.Contains(t.Name.Text))
-                .Select(t => new TriggerModel(t.Name.Text, triggerDecls[t.Name.Text].Parameters, t.Doc)).ToEquatableArray();
+            var typed = l.Triggers.Where(t => triggerDecls[t.Name.Text].Syntax == t && triggers.Contains(t.Name.Text))
+                .Select(t => new TriggerModel(t.Name.Text, triggerDecls[t.Name.Text].Parameters, t.Doc)
+                    { Kind = t.Kind?.Text switch { "time" => "Time", "internal" => "Internal", _ => "External" } }).ToEquatableArray();
             return new LifecycleModel(ns, l.Name.Text, l.Doc,
                 l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
-                triggers, guardModels, transitions.ToEquatableArray()) { TypedTriggers = typed };
+                triggers, guardModels, transitions.ToEquatableArray()) { DeclaredTriggers = typed, Locks = locks.Values.ToEquatableArray() };
         }
 
         /// <summary>A parameter list's types resolved; a name used twice (as generated, PascalCase) is MPS101.</summary>
@@ -232,16 +265,34 @@ namespace Morph.Protocol.Spec.Binding
 
         /// <summary>The lockup rule at the spec level: a transition that releases funds names its lock, or every
         /// transition into its source states does (<c>after lock P</c>, or an explicit <c>waives lock P</c>).</summary>
+        private static string UnitOf(string clock) => clock switch { "l1" => "L1 blocks", "l2" => "L2 blocks", _ => "epochs" };
+
+        /// <summary>The payout rule: every <c>pays</c> transition is preceded, on every path from the initial state, by
+        /// a lock (<c>after lock P</c>), an event lock (<c>event lock G</c> in a <c>when</c>) or a waiver (<c>waives …
+        /// because G</c>), on itself or on a transition before it.</summary>
         private void CheckReleases(LifecycleSyntax l, List<TransitionModel> transitions)
         {
-            foreach (var t in l.Transitions.Where(t => t.ReleasesFunds && t.Lock is null))
+            var eventLocks = new HashSet<string>(l.Guards.Where(g => g.IsEventLock).Select(g => g.Name.Text), StringComparer.Ordinal);
+            bool Protects(TransitionModel t) => t.LockParameter != null || t.WaivedLock != null || t.Guards.Any(eventLocks.Contains);
+            var initial = l.States.FirstOrDefault(s => s.Initial)?.Name.Text;
+            if (initial is null) return;
+            // The states reachable from the initial one through transitions that protect nothing.
+            var open = new HashSet<string>(StringComparer.Ordinal) { initial };
+            var queue = new Queue<string>();
+            queue.Enqueue(initial);
+            while (queue.Count > 0)
             {
-                var unlocked = t.From.SelectMany(f => transitions.Where(x => x.To == f.Text)).Where(x => x.LockParameter is null && x.WaivedLock is null).ToList();
-                bool initialSource = t.From.Any(f => l.States.Any(s => s.Initial && s.Name.Text == f.Text));
-                if (unlocked.Count > 0 || initialSource)
+                var s = queue.Dequeue();
+                foreach (var t in transitions)
+                    if (t.From == s && !Protects(t) && open.Add(t.To)) queue.Enqueue(t.To);
+            }
+            foreach (var t in l.Transitions.Where(t => t.Pays != null))
+            {
+                var models = transitions.Where(m => m.Trigger == t.Trigger.Text && t.From.Any(f => f.Text == m.From) && m.To == t.To.Text).ToList();
+                var exposed = models.FirstOrDefault(m => !Protects(m) && open.Contains(m.From));
+                if (exposed != null)
                     Error(SpecDiagnosticIds.ReleaseWithoutLock, t.Trigger.Span,
-                        $"transition '{t.Trigger.Text}' releases funds but no lock protects it: add 'after lock <parameter>'" +
-                        (unlocked.Count > 0 ? $" (its source is entered by '{unlocked[0].Trigger}' without a lock)" : ""));
+                        $"transition '{t.Trigger.Text}' pays {t.Pays!.Text} but a path reaches it from '{initial}' with no lock: add 'after lock <P>', an event lock in 'when', or 'waives … because <Guard>' (here or on the way to '{exposed.From}')");
             }
         }
 

@@ -103,7 +103,8 @@ namespace Morph.Protocol.Spec.Binding
                 if (!TryParseInteger(v.Number, out var value)) { Bad($"'{v.Number}' is not an integer"); return null; }
                 if (v.Unit != null) value *= v.Unit switch { "gwei" => BigInteger.Pow(10, 9), "ether" => BigInteger.Pow(10, 18), "morph" => BigInteger.Pow(10, 18), _ => BigInteger.One };
                 if (value >= BigInteger.One << bits) { Bad($"{value} does not fit in {kw}"); return null; }
-                return new ParameterModel(p.Name.Text, ParameterKind.UInt, bits, EquatableArray<string>.Empty, value.ToString(), p.Doc);
+                var clock = v.Unit switch { "l1blocks" => "l1", "l2blocks" => "l2", "epochs" => "epochs", _ => null };
+                return new ParameterModel(p.Name.Text, ParameterKind.UInt, bits, EquatableArray<string>.Empty, value.ToString(), p.Doc) { Clock = clock };
             }
             if (kw == "bool")
             {

@@ -21,10 +21,12 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string UnreachableState = "MPS110";
         public const string AmbiguousTransition = "MPS111";
         public const string GuardWithoutRule = "MPS112";
-        public const string ConflictingLockRule = "MPS113";
+        public const string UndeclaredLock = "MPS113";
         public const string GuardArgumentMissing = "MPS114";
         public const string UnusedTrigger = "MPS115";
         public const string ReservedName = "MPS116";
+        public const string UnitMismatch = "MPS117";
+        public const string WaiverWithoutGuard = "MPS118";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

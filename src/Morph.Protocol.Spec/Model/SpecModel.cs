@@ -13,7 +13,20 @@ namespace Morph.Protocol.Spec.Model
 
     /// <summary>A protocol parameter. <see cref="Default"/> is normalised: a decimal integer (units applied),
     /// <c>num/den</c>, <c>true</c>/<c>false</c>, or the enum member.</summary>
-    public sealed record ParameterModel(string Name, ParameterKind Kind, int Bits, EquatableArray<string> EnumMembers, string Default, string? Doc);
+    public sealed record ParameterModel(string Name, ParameterKind Kind, int Bits, EquatableArray<string> EnumMembers, string Default, string? Doc)
+    {
+        /// <summary>For a duration, the clock it is counted on: <c>l1</c>, <c>l2</c> or <c>epochs</c> (the value's unit
+        /// l1blocks, l2blocks or epochs); null for anything else.</summary>
+        public string? Clock { get; init; }
+    }
+
+    /// <summary>A lock (funds) or wait (penalty) of a lifecycle: parameter <see cref="Parameter"/>'s duration on
+    /// <see cref="Clock"/>, started when one of <see cref="From"/> fires (or by the host, for <c>created</c>); its
+    /// guard <see cref="GuardName"/> is generated, refusing with <see cref="Rule"/>.</summary>
+    public sealed record LockModel(string Parameter, string GuardName, bool IsWait, string Clock, EquatableArray<string> From, string Rule, string? Doc)
+    {
+        public bool StartsAtCreation => System.Linq.Enumerable.Contains(From, "created");
+    }
 
     public sealed record StateModel(string Name, bool IsInitial, bool IsTerminal, string? Doc);
 
@@ -21,18 +34,31 @@ namespace Morph.Protocol.Spec.Model
     /// <c>after lock P</c> clause and named <c>{P}Elapsed</c>. <see cref="Rule"/> names the refusal when it fails.</summary>
     public sealed record GuardModel(string Name, string? Doc, string? LockParameter, string Rule)
     {
+        /// <summary>A guard that is a lock on an event (<c>event lock G</c>): it satisfies the payout rule like a lock.</summary>
+        public bool IsEventLock { get; init; }
+
         /// <summary>What the guard reads from its trigger's arguments (by name; empty for a guard of state only).</summary>
         public EquatableArray<FieldModel> Parameters { get; init; } = EquatableArray<FieldModel>.Empty;
     }
 
     /// <summary>A trigger that carries arguments (<c>trigger Name(p: type, ...)</c>): they reach its guards typed,
     /// as a generated argument record, through Stateless's TriggerWithParameters.</summary>
-    public sealed record TriggerModel(string Name, EquatableArray<FieldModel> Parameters, string? Doc);
+    public sealed record TriggerModel(string Name, EquatableArray<FieldModel> Parameters, string? Doc)
+    {
+        /// <summary><c>External</c>, <c>Time</c> or <c>Internal</c> (the runtime's TriggerKind member).</summary>
+        public string Kind { get; init; } = "External";
+    }
 
     public sealed record TransitionModel(
         string Trigger, string From, string To,
         EquatableArray<string> Guards,
-        bool ReleasesFunds, string? LockParameter, string? WaivedLock, bool Slash, string? Doc);
+        bool ReleasesFunds, string? LockParameter, string? WaivedLock, bool Slash, string? Doc)
+    {
+        /// <summary><c>pays B</c>: what the transition moves out (stake, reward, deposit, ...).</summary>
+        public string? Pays { get; init; }
+        /// <summary><c>waives [lock P] because G</c>: the guard that justifies paying without the lock.</summary>
+        public string? WaiverGuard { get; init; }
+    }
 
     public sealed record LifecycleModel(
         string Namespace, string Name, string? Doc,
@@ -41,13 +67,26 @@ namespace Morph.Protocol.Spec.Model
         EquatableArray<GuardModel> Guards,
         EquatableArray<TransitionModel> Transitions)
     {
+        /// <summary>The locks and waits, whose guards the generator writes.</summary>
+        public EquatableArray<LockModel> Locks { get; init; } = EquatableArray<LockModel>.Empty;
+
+        /// <summary>The declared triggers (with arguments, a kind, or both); an undeclared trigger is external and takes none.</summary>
+        public EquatableArray<TriggerModel> DeclaredTriggers { get; init; } = EquatableArray<TriggerModel>.Empty;
+
         /// <summary>The declared triggers with arguments (the others take none).</summary>
-        public EquatableArray<TriggerModel> TypedTriggers { get; init; } = EquatableArray<TriggerModel>.Empty;
+        public EquatableArray<TriggerModel> TypedTriggers => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Where(DeclaredTriggers, t => t.Parameters.Count > 0)).ToEquatableArray();
 
         public TriggerModel? TypedTrigger(string trigger)
         {
-            foreach (var t in TypedTriggers) if (t.Name == trigger) return t;
+            foreach (var t in DeclaredTriggers) if (t.Name == trigger && t.Parameters.Count > 0) return t;
             return null;
+        }
+
+        /// <summary>The kind of a trigger (External when undeclared).</summary>
+        public string KindOf(string trigger)
+        {
+            foreach (var t in DeclaredTriggers) if (t.Name == trigger) return t.Kind;
+            return "External";
         }
 
         public string StateEnum => Name + "State";

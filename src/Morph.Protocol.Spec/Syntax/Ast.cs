@@ -32,18 +32,34 @@ namespace Morph.Protocol.Spec.Syntax
         EquatableArray<StateSyntax> States,
         EquatableArray<TriggerSyntax> Triggers,
         EquatableArray<GuardSyntax> Guards,
-        EquatableArray<TransitionSyntax> Transitions);
+        EquatableArray<TransitionSyntax> Transitions)
+    {
+        public EquatableArray<LockSyntax> Locks { get; init; } = EquatableArray<LockSyntax>.Empty;
+    }
+
+    /// <summary><c>lock P on l1 from T1, T2 else Rule "doc";</c> (a funds lock) or <c>wait P on epochs from T;</c> (a
+    /// penalty wait): parameter P's duration counted on a clock from the firing of the start triggers (or
+    /// <c>from created</c>: the host starts it).</summary>
+    public sealed record LockSyntax(Name Parameter, bool IsWait, Name Clock, EquatableArray<Name> From, Name? Rule, string? Doc);
 
     /// <summary><c>name: type</c>, a trigger's or a guard's parameter.</summary>
     public sealed record ParamSyntax(Name Name, TypeSyntax Type);
 
     /// <summary><c>trigger Name(p: type, ...) "doc";</c>: a trigger that carries arguments to its guards.</summary>
-    public sealed record TriggerSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc);
+    public sealed record TriggerSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc)
+    {
+        /// <summary><c>external</c> (default), <c>time</c> or <c>internal</c>.</summary>
+        public Name? Kind { get; init; }
+    }
 
     public sealed record StateSyntax(Name Name, bool Initial, bool Terminal, string? Doc);
 
     /// <summary><c>guard Name "doc" else Rule;</c>: the rule names the refusal when the guard fails.</summary>
-    public sealed record GuardSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc, Name? Rule);
+    public sealed record GuardSyntax(Name Name, EquatableArray<ParamSyntax> Parameters, string? Doc, Name? Rule)
+    {
+        /// <summary><c>event lock G</c>: a guard that is a lock on an event (un-restaking completed, epoch closed).</summary>
+        public bool IsEventLock { get; init; }
+    }
 
     /// <summary><c>on Trigger: A | B -> C when G1, G2 releases funds after lock P else R slash "doc";</c> (or <c>waives
     /// lock P</c>). <see cref="LockRule"/> names the refusal while the lock runs (LockNotExpired when omitted).</summary>
@@ -52,12 +68,16 @@ namespace Morph.Protocol.Spec.Syntax
         EquatableArray<Name> From,
         Name To,
         EquatableArray<Name> Guards,
-        bool ReleasesFunds,
+        Name? Pays,
         Name? Lock,
-        Name? LockRule,
+        Name? Waives,
         Name? WaivedLock,
+        Name? WaiverGuard,
         bool Slash,
-        string? Doc);
+        string? Doc)
+    {
+        public bool ReleasesFunds => Pays != null;
+    }
 
     /// <summary>A Solidity type as written: a base name (elementary or struct) and array dimensions
     /// (null = dynamic <c>T[]</c>).</summary>

@@ -213,7 +213,8 @@ namespace Morph.Protocol.Spec.Syntax
                     return new ValueSyntax(t.Span, t.Text, null, den.Text, null);
                 }
                 string? unit = null;
-                if (Current.Kind == TokenKind.Identifier && (Current.Text == "wei" || Current.Text == "gwei" || Current.Text == "ether" || Current.Text == "morph"))
+                if (Current.Kind == TokenKind.Identifier && (Current.Text == "wei" || Current.Text == "gwei" || Current.Text == "ether" || Current.Text == "morph"
+                        || Current.Text == "l1blocks" || Current.Text == "l2blocks" || Current.Text == "epochs"))
                     unit = Next().Text;
                 return new ValueSyntax(t.Span, t.Text, unit, null, null);
             }
@@ -232,15 +233,36 @@ namespace Morph.Protocol.Spec.Syntax
             var triggers = new List<TriggerSyntax>();
             var guards = new List<GuardSyntax>();
             var transitions = new List<TransitionSyntax>();
+            var locks = new List<LockSyntax>();
             ParseBlock($"lifecycle '{name.Text}'", () =>
             {
                 if (AcceptKeyword("state")) states.Add(ParseState());
                 else if (AcceptKeyword("trigger")) triggers.Add(ParseTriggerDeclaration());
                 else if (AcceptKeyword("guard")) guards.Add(ParseGuard());
+                else if (AcceptKeyword("event")) { ExpectKeyword("lock"); guards.Add(ParseGuard() with { IsEventLock = true }); }
+                else if (AcceptKeyword("lock")) locks.Add(ParseLock(isWait: false));
+                else if (AcceptKeyword("wait")) locks.Add(ParseLock(isWait: true));
                 else if (AcceptKeyword("on")) transitions.Add(ParseTransition());
-                else throw Error("'state', 'trigger', 'guard', 'on' or '}'");
-            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("on"));
-            return new LifecycleSyntax(name, doc, states.ToEquatableArray(), triggers.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray());
+                else throw Error("'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'on' or '}'");
+            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("event") || Current.Is("lock") || Current.Is("wait") || Current.Is("on"));
+            return new LifecycleSyntax(name, doc, states.ToEquatableArray(), triggers.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray())
+                { Locks = locks.ToEquatableArray() };
+        }
+
+        /// <summary><c>lock P on clock from T1, T2 [else Rule] ["doc"];</c> (the keyword is already read).</summary>
+        private LockSyntax ParseLock(bool isWait)
+        {
+            var what = isWait ? "wait" : "lock";
+            var parameter = ExpectName($"a duration parameter after '{what}'");
+            ExpectKeyword("on");
+            var clock = ExpectName("a clock after 'on' (l1, l2 or epochs)");
+            ExpectKeyword("from");
+            var from = new List<Name>();
+            do from.Add(ExpectName($"a trigger (or 'created') that starts {what} '{parameter.Text}'")); while (Accept(TokenKind.Comma));
+            Name? rule = AcceptKeyword("else") ? ExpectName($"the rule {what} '{parameter.Text}' refuses with while it runs, after 'else'") : null;
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"',', 'else Rule', a description or ';' after {what} '{parameter.Text}'");
+            return new LockSyntax(parameter, isWait, clock, from.ToEquatableArray(), rule, doc);
         }
 
         private StateSyntax ParseState()
@@ -271,10 +293,11 @@ namespace Morph.Protocol.Spec.Syntax
         private TriggerSyntax ParseTriggerDeclaration()
         {
             var name = ExpectName("a trigger name after 'trigger'");
-            var ps = ParseParamList($"trigger '{name.Text}'");
+            var ps = Current.Kind == TokenKind.LParen ? ParseParamList($"trigger '{name.Text}'") : new List<ParamSyntax>();
+            Name? kind = Current.Is("external") || Current.Is("time") || Current.Is("internal") ? ExpectName("a trigger kind") : null;
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, $"a description or ';' after trigger '{name.Text}'");
-            return new TriggerSyntax(name, ps.ToEquatableArray(), doc);
+            Expect(TokenKind.Semicolon, $"'(', 'external', 'time', 'internal', a description or ';' after trigger '{name.Text}'");
+            return new TriggerSyntax(name, ps.ToEquatableArray(), doc) { Kind = kind };
         }
 
         /// <summary><c>( name: type {, name: type} )</c>, possibly empty.</summary>
@@ -302,40 +325,35 @@ namespace Morph.Protocol.Spec.Syntax
             Expect(TokenKind.Arrow, "'|' or '->' after the source states");
             var to = ExpectName("a destination state after '->'");
             var guards = new List<Name>();
-            bool releases = false, slash = false;
-            Name? lockParam = null, lockRule = null, waived = null;
+            bool slash = false;
+            Name? lockParam = null, pays = null, waives = null, waived = null, waiverGuard = null;
             while (true)
             {
                 if (AcceptKeyword("when"))
                 {
                     do guards.Add(ExpectName("a guard name")); while (Accept(TokenKind.Comma));
                 }
-                else if (AcceptKeyword("releases"))
-                {
-                    ExpectKeyword("funds");
-                    releases = true;
-                    if (AcceptKeyword("after")) { ExpectKeyword("lock"); lockParam = ExpectName("a lock parameter name after 'lock'"); lockRule = OptionalElse(); }
-                }
+                else if (Current.Is("releases"))
+                    throw Error("'pays <bucket>' ('releases funds' is now 'pays' with what it pays: pays stake, pays reward, ...)");
+                else if (AcceptKeyword("pays")) pays = ExpectName("what the transition pays after 'pays' (stake, reward, deposit, ...)");
                 else if (AcceptKeyword("after"))
                 {
                     ExpectKeyword("lock");
-                    lockParam = ExpectName("a lock parameter name after 'lock'");
-                    lockRule = OptionalElse();
+                    lockParam = ExpectName("a lock (a duration parameter) after 'after lock'");
                 }
-                else if (AcceptKeyword("waives"))
+                else if (Current.Is("waives"))
                 {
-                    ExpectKeyword("lock");
-                    waived = ExpectName("a lock parameter name after 'waives lock'");
+                    waives = ExpectName("waives");
+                    if (AcceptKeyword("lock")) waived = ExpectName("a lock parameter name after 'waives lock'");
+                    if (AcceptKeyword("because")) waiverGuard = ExpectName("the guard that justifies the waiver, after 'because'");
                 }
                 else if (AcceptKeyword("slash")) slash = true;
                 else break;
             }
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, "'when', 'releases funds', 'after lock', 'else', 'waives lock', 'slash', a description or ';' to end the transition");
-            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), releases, lockParam, lockRule, waived, slash, doc);
+            Expect(TokenKind.Semicolon, "'when', 'after lock', 'pays', 'waives', 'slash', a description or ';' to end the transition");
+            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), pays, lockParam, waives, waived, waiverGuard, slash, doc);
         }
-
-        private Name? OptionalElse() => AcceptKeyword("else") ? ExpectName("the rule a running lock refuses with, after 'else'") : null;
 
         // ---- structs and contracts ----
 

@@ -60,7 +60,7 @@ public sealed class GeneratedCodeTests
         type.GetProperty("Signed")!.SetValue(host, true);
         Assert.IsTrue((bool)type.GetMethod("TryLock")!.Invoke(host, [2UL])!);
         Assert.AreEqual("LockNotExpired", RefusalOf(host, "Release"));
-        type.GetProperty("Elapsed")!.SetValue(host, true);
+        type.GetProperty("Now")!.SetValue(host, 10UL);   // lockBlocks = 10 L1 blocks after Lock (at 0)
         Assert.IsNull(RefusalOf(host, "Release"));
 
         // RuleOf maps onto the configured enum itself, so a misspelt rule is a compile error, not a run-time surprise.

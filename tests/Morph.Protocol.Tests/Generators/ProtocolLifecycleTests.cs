@@ -41,8 +41,39 @@ public sealed class ProtocolLifecycleTests
         string[] Marked(Func<Morph.Protocol.Lifecycles.LifecycleTransition, bool> p) =>
             SpecCatalog.Lifecycles.SelectMany(l => l.Transitions.Where(p).Select(t => $"{l.Name}.{t.Trigger}:{t.From}>{t.To}")).Order().ToArray();
         CollectionAssert.AreEqual(new[] { "Batch.Settle:Challenged>Reverted", "L1Staker.Slash:Active>Slashed", "L1Staker.Slash:Exiting>Slashed" }, Marked(t => t.Slash));
-        CollectionAssert.AreEqual(new[] { "Challenge.ClaimReward:Won>Paid", "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
+        // Every payout of PROTOCOL.md the lifecycles carry (prover share and refunds included), each with its lock or waiver.
+        CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.ClaimReward:Won>Paid", "Challenge.Defend:Open>Defended",
+                "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
             Marked(t => t.ReleasesFunds));
+        CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.Defend:Open>Defended", "Undelegation.StakerRemoved:Locked>Claimable" },
+            Marked(t => t.WaivedLock != null), "the waivers");
         Assert.AreEqual("withdrawalLockBlocks", SpecCatalog.Lifecycles.Single(l => l.Name == "L1Staker").Transitions.Single(t => t.Trigger == "ClaimWithdrawal").LockParameter);
+    }
+
+    /// <summary>The rules reach consuming code as metadata on the generated members (what an analyzer reads, with no
+    /// .morph file at hand): a payout with its lock, a slash, a waiver with its guard, trigger kinds, guards' rules.</summary>
+    [TestMethod]
+    public void The_generated_members_carry_the_spec_as_attributes()
+    {
+        const System.Reflection.BindingFlags All = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        Morph.Protocol.Lifecycles.LifecycleTriggerAttribute Trigger(Type host, string method) =>
+            (Morph.Protocol.Lifecycles.LifecycleTriggerAttribute)host.GetMethods(All).First(m => m.Name == method).GetCustomAttributes(typeof(Morph.Protocol.Lifecycles.LifecycleTriggerAttribute), false).Single();
+        Morph.Protocol.Lifecycles.LifecycleGuardAttribute Guard(Type host, string method) =>
+            (Morph.Protocol.Lifecycles.LifecycleGuardAttribute)host.GetMethod(method, All)!.GetCustomAttributes(typeof(Morph.Protocol.Lifecycles.LifecycleGuardAttribute), false).Single();
+
+        var claim = Trigger(typeof(Morph.Protocol.L1.L1Staker), "FireClaimWithdrawal");
+        Assert.AreEqual(("L1Staker", "ClaimWithdrawal", Morph.Protocol.Lifecycles.TriggerKind.External, "stake", "withdrawalLockBlocks", false),
+            (claim.Lifecycle, claim.Trigger, claim.Kind, claim.Pays, claim.Lock, claim.Slashes));
+        var slash = Trigger(typeof(Morph.Protocol.L1.L1Staker), "FireSlash");
+        Assert.IsTrue(slash.Slashes);
+        Assert.AreEqual(Morph.Protocol.Lifecycles.TriggerKind.Internal, slash.Kind);
+        Assert.AreEqual(Morph.Protocol.Lifecycles.TriggerKind.Time, Trigger(typeof(Morph.Protocol.L1.L1Staker), "CanFireUnrestakeCompleted").Kind);
+        var defend = Trigger(typeof(Morph.Protocol.L1.Rollup.Challenge), "FireDefend");
+        Assert.AreEqual(("proverShare", "*", "BatchDefended"), (defend.Pays, defend.Waives, defend.WaiverGuard));
+
+        var lockGuard = Guard(typeof(Morph.Protocol.L1.L1Staker), "WithdrawalLockBlocksElapsed");
+        Assert.AreEqual(("LockNotExpired", "withdrawalLockBlocks"), (lockGuard.Rule, lockGuard.Lock));
+        Assert.IsTrue(Guard(typeof(Morph.Protocol.L1.L1Staker), "UnrestakingDone").IsEventLock);
+        Assert.AreEqual("WrongStakeAmount", Guard(typeof(Morph.Protocol.L1.L1Staker), "ExactStake").Rule);
     }
 }

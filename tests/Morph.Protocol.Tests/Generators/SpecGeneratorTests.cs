@@ -18,7 +18,7 @@ public sealed class SpecGeneratorTests
         namespace Snap.Small;
 
         parameters {
-          lockBlocks: uint64 = 10 "blocks before a release";
+          lockBlocks: uint64 = 10 l1blocks "blocks before a release";
           bond: uint256 = 2 ether "the bond";
           mode: enum { Fast, Safe } = Safe "how";
         }
@@ -30,11 +30,12 @@ public sealed class SpecGeneratorTests
           state Done terminal;
 
           trigger Lock(amount: uint256, by: address) "what the locker brings";
+          lock lockBlocks on l1 from Lock "the bond stays locked lockBlocks L1 blocks";
           guard Authorized "the owner signed" else NotOwner;
           guard Enough(amount: uint256) "at least the bond" else WrongStakeAmount;
 
           on Lock: Open -> Locked when Authorized, Enough "locks it";
-          on Release: Locked -> Done releases funds after lock lockBlocks "paid back";
+          on Release: Locked -> Done after lock lockBlocks pays bond "paid back";
           on Slash: Open | Locked -> Slashed slash;
           on Close: Slashed -> Done;
         }
@@ -66,10 +67,11 @@ public sealed class SpecGeneratorTests
         public partial class BondHost
         {
             public bool Signed { get; set; } = true;
-            public bool Elapsed { get; set; }
+            public ulong Now { get; set; }
 
             private partial bool Authorized() => Signed;
-            private partial bool LockBlocksElapsed() => Elapsed;
+            private partial ulong ClockNow(LifecycleClock clock) => Now;
+            private partial Morph.Protocol.ProtocolParameters LockParameters() => new();
             private partial bool Enough(UInt256 amount) => amount >= 2;
 
             public bool TryLock(ulong amount = 2)
@@ -124,18 +126,19 @@ public sealed class SpecGeneratorTests
     }
 
     [TestMethod]
-    [DataRow("Authorized")]
-    [DataRow("LockBlocksElapsed")]
-    public void A_missing_guard_implementation_is_CS8795_naming_it(string guard)
+    [DataRow("bool Authorized()")]
+    [DataRow("ulong ClockNow(LifecycleClock clock)")]
+    public void A_missing_guard_implementation_is_CS8795_naming_it(string member)
     {
-        var host = string.Join("\n", Host.Split('\n').Where(l => !l.Contains($"partial bool {guard}()", StringComparison.Ordinal)));
+        var host = string.Join("\n", Host.Split('\n').Where(l => !l.Contains($"partial {member}", StringComparison.Ordinal)));
+        var guard = member.Split(' ')[1].Split('(')[0] + "(" + (member.Contains("clock") ? "LifecycleClock" : "") + ")";
         Assert.AreNotEqual(Host, host);
         var (_, output, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(host));
         Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
         var errors = Errors(output);
         Assert.AreEqual(1, errors.Length, Show(errors));
         Assert.AreEqual("CS8795", errors[0].Id);
-        StringAssert.Contains(errors[0].GetMessage(), $"BondHost.{guard}()");
+        StringAssert.Contains(errors[0].GetMessage(), $"BondHost.{guard}");
         StringAssert.EndsWith(errors[0].Location.SourceTree!.FilePath, "Hosts/Snap.Hosts.BondHost.g.cs");
     }
 
@@ -153,6 +156,35 @@ public sealed class SpecGeneratorTests
         Assert.AreEqual(2, span.StartLinePosition.Line, "0-based line of the attribute");
         Assert.AreEqual(1, span.StartLinePosition.Character, "after the '['");
         Assert.AreEqual("Morph.Protocol.Lifecycles.Lifecycle(\"Nope\")", host.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.IsFalse(Result(driver).GeneratedSources.Any(s => s.HintName.StartsWith("Hosts/", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void A_nested_host_is_emitted_inside_its_containers()
+    {
+        var host = SpecGeneratorTests.Host.Replace("namespace Snap.Hosts;", "namespace Snap.Hosts;\npublic partial record Outer\n{")
+            .Replace("[Lifecycle(\"Bond\")]\npublic partial class BondHost", "[Lifecycle(\"Bond\")]\npublic partial class BondHost") + "\n}\n";
+        Assert.AreNotEqual(SpecGeneratorTests.Host + "\n}\n", host);
+        var (driver, output, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(host));
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var errors = Errors(output);
+        Assert.AreEqual(0, errors.Length, Show(errors));
+        var source = Result(driver).GeneratedSources.Single(s => s.HintName == "Hosts/Snap.Hosts.Outer.BondHost.g.cs").SourceText.ToString();
+        StringAssert.Contains(source, "partial record Outer");
+        Assert.IsNotNull(output.GetTypeByMetadataName("Snap.Hosts.Outer+BondHost")!.GetMembers("CanFireLock").SingleOrDefault());
+    }
+
+    [TestMethod]
+    public void A_generic_host_is_MPG002_at_the_attribute()
+    {
+        var host = "namespace H;\n\n[Morph.Protocol.Lifecycles.Lifecycle(\"Bond\")]\npublic partial class Box<T> { }\n";
+        var (driver, _, diagnostics) = Run(Driver(new InMemoryAdditionalText("spec/small.morph", SmallSpec)), Compilation(host));
+        var d = diagnostics.Single();
+        Assert.AreEqual("MPG002", d.Id);
+        StringAssert.Contains(d.GetMessage(), "[Lifecycle] on 'Box': a host cannot be generic");
+        var span = d.Location.GetLineSpan();
+        Assert.AreEqual(((2, 1), (2, 44)), ((span.StartLinePosition.Line, span.StartLinePosition.Character), (span.EndLinePosition.Line, span.EndLinePosition.Character)),
+            "the attribute, start to end");
         Assert.IsFalse(Result(driver).GeneratedSources.Any(s => s.HintName.StartsWith("Hosts/", StringComparison.Ordinal)));
     }
 
@@ -193,6 +225,8 @@ public sealed class SpecGeneratorTests
         var lineSpan = unknownState.Location.GetLineSpan();
         Assert.AreEqual("spec/mixed.morph", lineSpan.Path);
         Assert.AreEqual((11, 14), (lineSpan.StartLinePosition.Line, lineSpan.StartLinePosition.Character), "0-based: line 12, column 15");
+        Assert.AreEqual((11, 21), (lineSpan.EndLinePosition.Line, lineSpan.EndLinePosition.Character), "the span ends after 'Nowhere'");
+        Assert.AreEqual("Unknown state", unknownState.Descriptor.Title.ToString(), "one descriptor per ID, titled as the docs");
         Assert.AreEqual(DiagnosticSeverity.Error, unknownState.Severity);
         StringAssert.Contains(unknownState.GetMessage(), "unknown state 'Nowhere'");
         Assert.AreEqual("Nowhere", Broken.Substring(unknownState.Location.SourceSpan.Start, unknownState.Location.SourceSpan.Length));

@@ -8,7 +8,10 @@ namespace Morph.Protocol.Tests.Spec;
 [TestClass]
 public sealed class BinderTests
 {
-    private const string Params = "parameters { lockP: uint64 = 10; flag: bool = true; share: ratio = 1/2; }\n";
+    private const string Params = "parameters { lockP: uint64 = 10 l1blocks; waitE: uint64 = 2 epochs; plainN: uint64 = 3; flag: bool = true; share: ratio = 1/2; }\n";
+
+    /// <summary>The lock most tests use: lockP, on L1, started by Go.</summary>
+    private const string LockP = "  lock lockP on l1 from Go;\n";
 
     /// <summary>A lifecycle L around the given body lines (after two states A initial, B, and C terminal).</summary>
     private static string Lifecycle(string body) =>
@@ -19,15 +22,22 @@ public sealed class BinderTests
     [TestMethod]
     public void A_valid_small_spec_binds_without_diagnostics()
     {
-        var text = Lifecycle("  guard G \"g\" else NotG;\n  on Go: A -> B when G after lock lockP;\n  on Pay: B -> C releases funds;\n");
+        var text = Lifecycle("  lock lockP on l1 from Go else TooEarly \"the claim waits\";\n  guard G \"g\" else NotG;\n" +
+                             "  on Go: A -> B when G;\n  on Pay: B -> C after lock lockP pays stake;\n");
         var (model, ds) = Compile(text);
         Assert.AreEqual(0, ds.Count, Show(ds));
         var l = model.Lifecycles.Single();
         CollectionAssert.AreEqual(new[] { "LockPElapsed", "G" }, l.Guards.Select(g => g.Name).ToArray(), "the lock guard comes first");
-        CollectionAssert.AreEqual(new[] { "LockPElapsed", "G" }, l.Transitions[0].Guards.ToArray());
+        CollectionAssert.AreEqual(new[] { "LockPElapsed" }, l.Transitions[1].Guards.ToArray());
         Assert.AreEqual("lockP", l.Guards[0].LockParameter);
+        Assert.AreEqual("TooEarly", l.Guards[0].Rule);
+        var k = l.Locks.Single();
+        Assert.AreEqual(("lockP", "l1", "Go", false), (k.Parameter, k.Clock, k.From.Single(), k.IsWait));
+        Assert.AreEqual("stake", l.Transitions[1].Pays);
         Assert.AreEqual("Morph.Protocol", l.Namespace, "the default namespace");
-        Assert.AreEqual(3, model.Parameters.Count);
+        Assert.AreEqual(5, model.Parameters.Count);
+        Assert.AreEqual("l1", model.Parameters[0].Clock, "l1blocks is the L1 clock");
+        Assert.AreEqual("10", model.Parameters[0].Default, "a clock unit does not scale the value");
     }
 
     // ---- MPS101 ----
@@ -72,11 +82,10 @@ public sealed class BinderTests
     [TestMethod]
     public void MPS101_declared_guard_named_like_a_generated_lock_guard()
     {
-        var text = Lifecycle("  guard LockPElapsed else R;\n  on Go: A -> B when LockPElapsed after lock lockP;\n  on End: B -> C;\n");
-        var (model, ds) = Compile(text);
-        var at = At(text, "LockPElapsed");
+        var text = Lifecycle("  guard LockPElapsed else R;\n" + LockP + "  on Go: A -> B when LockPElapsed;\n  on End: B -> C after lock lockP;\n");
+        var ds = Diagnostics(text);
+        var at = At(text, "LockPElapsed else");
         Single(ds, SpecDiagnosticIds.DuplicateDeclaration, at, "guard 'LockPElapsed' clashes with the guard generated for 'after lock lockP'");
-        Assert.AreEqual(0, model.Lifecycles.Count);
     }
 
     // ---- MPS102..MPS105 ----
@@ -119,58 +128,109 @@ public sealed class BinderTests
         Single(Diagnostics(text), SpecDiagnosticIds.TransitionFromTerminal, At(text, "C -> A"), "state 'C' is terminal: no transition may leave it");
     }
 
-    // ---- MPS106: the lockup rule ----
+    // ---- MPS106: the payout rule ----
 
     [TestMethod]
-    public void MPS106_release_from_the_initial_state_without_a_lock()
+    public void MPS106_a_payout_from_the_initial_state_without_a_lock()
     {
-        var text = Lifecycle("  on Pay: A -> B releases funds;\n  on End: B -> C;\n");
-        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "transition 'Pay' releases funds but no lock protects it");
+        var text = Lifecycle("  on Pay: A -> B pays stake;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"),
+            "transition 'Pay' pays stake but a path reaches it from 'A' with no lock: add 'after lock <P>', an event lock in 'when', or 'waives … because <Guard>' (here or on the way to 'A')");
     }
 
     [TestMethod]
-    public void MPS106_release_whose_source_is_entered_without_a_lock_names_that_entry()
+    public void MPS106_a_payout_whose_source_is_entered_without_a_lock()
     {
-        var text = Lifecycle("  on Go: A -> B;\n  on Pay: B -> C releases funds;\n");
-        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "(its source is entered by 'Go' without a lock)");
+        var text = Lifecycle("  on Go: A -> B;\n  on Pay: B -> C pays stake;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "(here or on the way to 'B')");
     }
 
     [TestMethod]
-    public void MPS106_one_unlocked_entry_among_locked_ones_is_enough()
+    public void MPS106_one_unlocked_path_among_locked_ones_is_enough()
     {
-        var text = Lifecycle("  on Go: A -> B after lock lockP;\n  on Sneak: A -> B;\n  on Pay: B -> C releases funds;\n");
-        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "entered by 'Sneak' without a lock");
+        var text = Lifecycle(LockP + "  on Go: A -> B after lock lockP;\n  on Sneak: A -> B;\n  on Pay: B -> C pays stake;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "pays stake but a path reaches it");
+    }
+
+    /// <summary>Every path, not one step back: a lock two transitions before the payout protects it, and a path
+    /// that goes around that lock does not.</summary>
+    [TestMethod]
+    public void MPS106_looks_along_every_path_to_the_payout()
+    {
+        string Spec(string extra) => Params + "lifecycle L {\n  state A initial;\n  state B;\n  state D;\n  state C terminal;\n" + LockP +
+            "  on Go: A -> B after lock lockP;\n  on Step: B -> D;\n" + extra + "  on Pay: D -> C pays stake;\n}\n";
+        Assert.AreEqual(0, Diagnostics(Spec("")).Count, Show(Diagnostics(Spec(""))));
+        var around = Spec("  on Skip: A -> D;\n");
+        Single(Diagnostics(around), SpecDiagnosticIds.ReleaseWithoutLock, At(around, "Pay"), "(here or on the way to 'D')");
     }
 
     [TestMethod]
-    [DataRow("  on Go: A -> B;\n  on Pay: B -> C releases funds after lock lockP;\n", DisplayName = "lock on the release itself")]
-    [DataRow("  on Go: A -> B after lock lockP;\n  on Pay: B -> C releases funds;\n", DisplayName = "lock on every entry into its source")]
-    [DataRow("  on Go: A -> B waives lock lockP;\n  on Pay: B -> C releases funds;\n", DisplayName = "entry that waives the lock")]
-    [DataRow("  on Go: A -> B after lock lockP;\n  on Other: A -> B waives lock lockP;\n  on Pay: B -> C releases funds;\n", DisplayName = "locked and waived entries")]
-    public void MPS106_does_not_fire_when_a_lock_protects_the_release(string body)
+    [DataRow(LockP + "  on Go: A -> B;\n  on Pay: B -> C after lock lockP pays stake;\n", DisplayName = "lock on the payout itself")]
+    [DataRow(LockP + "  on Go: A -> B after lock lockP;\n  on Pay: B -> C pays stake;\n", DisplayName = "lock on every path into its source")]
+    [DataRow(LockP + "  guard Gone else R;\n  on Go: A -> B waives lock lockP because Gone;\n  on Pay: B -> C pays stake;\n", DisplayName = "a waiver with its guard")]
+    [DataRow("  event lock Done else R;\n  on Go: A -> B;\n  on Pay: B -> C when Done pays stake;\n", DisplayName = "an event lock")]
+    [DataRow(LockP + "  guard Gone else R;\n  on Go: A -> B after lock lockP;\n  on Other: A -> B waives lock lockP because Gone;\n  on Pay: B -> C pays stake;\n", DisplayName = "locked and waived paths")]
+    public void MPS106_does_not_fire_when_a_lock_protects_every_path(string body)
     {
         var ds = Diagnostics(Lifecycle(body));
         Assert.AreEqual(0, ds.Count, Show(ds));
     }
 
-    // ---- MPS107 ----
+    [TestMethod]
+    public void Releases_funds_is_now_pays_and_says_so()
+    {
+        var text = Lifecycle(LockP + "  on Go: A -> B;\n  on Pay: B -> C releases funds after lock lockP;\n");
+        Has(Diagnostics(text), SpecDiagnosticIds.Expected, At(text, "releases"), "'pays <bucket>' ('releases funds' is now 'pays' with what it pays");
+    }
+
+    // ---- MPS107, MPS113, MPS117: locks name a duration, are declared, and count on its clock ----
 
     [TestMethod]
     [DataRow("flag", DisplayName = "a bool parameter")]
     [DataRow("share", DisplayName = "a ratio parameter")]
     [DataRow("nope", DisplayName = "an unknown parameter")]
-    public void MPS107_lock_must_name_a_uint_parameter(string parameter)
+    public void MPS107_a_lock_must_name_a_uint_parameter(string parameter)
     {
-        var text = Lifecycle($"  on Go: A -> B after lock {parameter};\n  on End: B -> C;\n");
-        Single(Diagnostics(text), SpecDiagnosticIds.UnknownLockParameter, At(text, parameter + ";"),
+        var text = Lifecycle($"  lock {parameter} on l1 from Go;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.UnknownLockParameter, At(text, parameter + " on"),
             $"lock '{parameter}' must name an unsigned integer parameter of the 'parameters' block");
     }
 
     [TestMethod]
-    public void MPS107_applies_to_a_waived_lock_too()
+    public void MPS113_after_lock_and_waives_lock_name_a_declared_lock_and_a_lock_starts_at_a_fired_trigger()
     {
-        var text = Lifecycle("  on Go: A -> B waives lock flag;\n  on End: B -> C;\n");
-        Single(Diagnostics(text), SpecDiagnosticIds.UnknownLockParameter, At(text, "flag;"), "lock 'flag' must name an unsigned integer parameter");
+        var undeclared = Lifecycle("  guard Gone else R;\n  on Go: A -> B after lock lockP;\n  on End: B -> C waives lock waitE because Gone;\n");
+        var ds = Diagnostics(undeclared);
+        Has(ds, SpecDiagnosticIds.UndeclaredLock, At(undeclared, "lockP;\n  on End"),
+            "lock 'lockP' is not declared in lifecycle 'L': declare 'lock lockP on <l1|l2|epochs> from <Trigger>;' (or 'wait' for a penalty)");
+        Has(ds, SpecDiagnosticIds.UndeclaredLock, At(undeclared, "waitE because"), "lock 'waitE' is not declared in lifecycle 'L'");
+        Assert.AreEqual(2, ds.Count, Show(ds));
+
+        var startless = Lifecycle("  lock lockP on l1 from Nope;\n  on Go: A -> B after lock lockP;\n  on End: B -> C;\n");
+        Single(Diagnostics(startless), SpecDiagnosticIds.UndeclaredLock, At(startless, "Nope"),
+            "lock 'lockP' starts at trigger 'Nope', which no transition of lifecycle 'L' fires (or write 'from created')");
+    }
+
+    [TestMethod]
+    public void MPS117_a_lock_counts_on_the_clock_of_its_parameter()
+    {
+        var text = Lifecycle("  lock lockP on epochs from Go;\n  wait waitE on epochs from Go;\n  lock plainN on l1 from Go;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.UnitMismatch, At(text, "epochs from Go;\n  wait"),
+            "lock 'lockP' is counted on epochs, but parameter 'lockP' is in L1 blocks: one duration, one clock");
+        Has(ds, SpecDiagnosticIds.UnitMismatch, At(text, "l1 from Go;\n  on"),
+            "lock 'plainN' is counted on l1, but parameter 'plainN' has no clock unit: give its value one (l1blocks, l2blocks or epochs)");
+        Assert.AreEqual(2, ds.Count, "a wait on the parameter's own clock is fine: " + Show(ds));
+    }
+
+    // ---- MPS118: a waiver names its guard ----
+
+    [TestMethod]
+    public void MPS118_a_waiver_without_a_guard_is_an_error_at_waives()
+    {
+        var text = Lifecycle(LockP + "  on Go: A -> B waives lock lockP;\n  on Pay: B -> C pays stake;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.WaiverWithoutGuard, At(text, "waives"),
+            "transition 'Go' waives a lock but names no guard: write 'waives [lock P] because <Guard>' (the condition that justifies paying at once)");
     }
 
     // ---- MPS108: the single-slash rule ----
@@ -258,21 +318,12 @@ public sealed class BinderTests
     [TestMethod]
     public void The_rule_of_a_guard_and_of_a_lock_are_bound_and_a_lock_defaults_to_LockNotExpired()
     {
-        var text = Lifecycle("  guard G else NotG;\n  on Go: A -> B when G after lock lockP else TooEarly;\n  on End: B -> C releases funds after lock flagless;\n"
-            .Replace("flagless", "lockP else TooEarly"));
+        var text = Lifecycle("  lock lockP on l1 from Go else TooEarly;\n  guard G else NotG;\n  on Go: A -> B when G;\n  on End: B -> C after lock lockP;\n");
         var (model, ds) = Compile(text);
         Assert.AreEqual(0, ds.Count, Show(ds));
         CollectionAssert.AreEqual(new[] { "TooEarly", "NotG" }, model.Lifecycles.Single().Guards.Select(g => g.Rule).ToArray());
-        var plain = Compile(Lifecycle("  on Go: A -> B after lock lockP;\n  on End: B -> C;\n")).Model.Lifecycles.Single();
+        var plain = Compile(Lifecycle(LockP + "  on Go: A -> B;\n  on End: B -> C after lock lockP;\n")).Model.Lifecycles.Single();
         Assert.AreEqual("LockNotExpired", plain.Guards.Single().Rule);
-    }
-
-    [TestMethod]
-    public void MPS113_one_lock_refusing_with_two_rules_is_an_error_at_the_second()
-    {
-        var text = Lifecycle("  on Go: A -> B after lock lockP else TooEarly;\n  on End: B -> C after lock lockP else Later;\n");
-        Single(Diagnostics(text), SpecDiagnosticIds.ConflictingLockRule, At(text, "Later"),
-            "lock 'lockP' already refuses with 'TooEarly' in lifecycle 'L': one lock, one rule");
     }
 
     // ---- typed triggers: MPS114, MPS115 ----
@@ -391,13 +442,14 @@ public sealed class BinderTests
     [TestMethod]
     public void MPS207_a_rule_no_contract_declares_as_an_error_is_reported_at_the_rule()
     {
-        var text = Lifecycle("  guard G \"g\" else NotG;\n  guard H \"h\" else NotH;\n  on Go: A -> B when G, H after lock lockP else Late;\n  on Pay: B -> C;\n") +
-                   "lifecycle M {\n  state A initial;\n  state B terminal;\n  on Go: A -> B after lock lockP;\n}\n" +
+        var text = Lifecycle("  lock lockP on l1 from Go else Late;\n  guard G \"g\" else NotG;\n  guard H \"h\" else NotH;\n" +
+                             "  on Go: A -> B when G, H;\n  on Pay: B -> C after lock lockP pays stake;\n") +
+                   "lifecycle M {\n  state A initial;\n  state B;\n  state C terminal;\n  lock lockP on l1 from Go;\n  on Go: A -> B;\n  on Pay: B -> C after lock lockP pays stake;\n}\n" +
                    "contract K {\n  extension error NotG();\n}\n";
         var ds = Diagnostics(text);
         Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "NotH"),
             "rule 'NotH' (guard 'H' of lifecycle 'L') is declared as no error of any contract: add 'extension error NotH();' to the contract that refuses it");
-        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "lockP;\n}"), "rule 'LockNotExpired' (the default rule of lock 'lockP' in lifecycle 'M')");
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "lockP on l1 from Go;"), "rule 'LockNotExpired' (the default rule of lock 'lockP' in lifecycle 'M')");
         Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "Late"), "rule 'Late' (lock 'lockP' of lifecycle 'L')");
         Assert.AreEqual(3, ds.Count, Show(ds));
     }

@@ -61,7 +61,7 @@ public sealed class ParserTests
     [DataRow("lifecycle L {\n  state A initial\n}", 3, 1, "expected 'initial', 'terminal', a description or ';' after state 'A', found '}'")]
     [DataRow("lifecycle L {\n  state A initial;\n  on Go A -> A;\n}", 3, 9, "expected ':' after trigger 'Go', found 'A'")]
     [DataRow("lifecycle L {\n  state A initial;\n  on Go: A -> ;\n}", 3, 15, "expected a destination state after '->', found ';'")]
-    [DataRow("lifecycle L {\n  state A initial;\n  banana;\n}", 3, 3, "expected 'state', 'trigger', 'guard', 'on' or '}', found 'banana'")]
+    [DataRow("lifecycle L {\n  state A initial;\n  banana;\n}", 3, 3, "expected 'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'on' or '}', found 'banana'")]
     [DataRow("lifecycle L {\n  state A initial;\n", 3, 1, "expected '}' to close lifecycle 'L', found end of file")]
     [DataRow("parameters {\n  \"x\";\n}", 2, 3, "expected a parameter name, found string \"x\"")]
     [DataRow("parameters {\n  a uint8 = 1;\n}", 2, 5, "expected ':' and a type after parameter 'a', found 'uint8'")]
@@ -187,7 +187,8 @@ public sealed class ParserTests
     [TestMethod]
     public void Transition_clauses_parse_into_the_tree()
     {
-        var text = "lifecycle L { on Pay: A | B -> C when G1, G2 releases funds after lock p slash \"d\"; on W: C -> A waives lock q; }";
+        var text = "lifecycle L { lock p on l1 from W else Early \"l\"; wait q on epochs from created; event lock E else R; " +
+                   "on Pay: A | B -> C when G1, G2 pays stake after lock p slash \"d\"; on W: C -> A waives lock q because G3; }";
         var (file, ds) = Parser.Parse("t.morph", text);
         Assert.AreEqual(0, ds.Count, Show(ds));
         var t = file.Lifecycles[0].Transitions[0];
@@ -195,10 +196,16 @@ public sealed class ParserTests
         Assert.AreEqual("C", t.To.Text);
         CollectionAssert.AreEqual(new[] { "G1", "G2" }, t.Guards.Select(n => n.Text).ToArray());
         Assert.IsTrue(t.ReleasesFunds);
+        Assert.AreEqual("stake", t.Pays?.Text);
         Assert.AreEqual("p", t.Lock?.Text);
         Assert.IsTrue(t.Slash);
         Assert.AreEqual("d", t.Doc);
         Assert.AreEqual("q", file.Lifecycles[0].Transitions[1].WaivedLock?.Text);
+        Assert.AreEqual("G3", file.Lifecycles[0].Transitions[1].WaiverGuard?.Text);
         Assert.IsNull(file.Lifecycles[0].Transitions[1].Lock);
+        var locks = file.Lifecycles[0].Locks;
+        Assert.AreEqual(("p", false, "l1", "W", "Early", "l"), (locks[0].Parameter.Text, locks[0].IsWait, locks[0].Clock.Text, locks[0].From.Single().Text, locks[0].Rule?.Text, locks[0].Doc));
+        Assert.AreEqual(("q", true, "epochs", "created"), (locks[1].Parameter.Text, locks[1].IsWait, locks[1].Clock.Text, locks[1].From.Single().Text));
+        Assert.IsTrue(file.Lifecycles[0].Guards.Single().IsEventLock);
     }
 }

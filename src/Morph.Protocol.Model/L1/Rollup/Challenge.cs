@@ -30,6 +30,9 @@ public sealed partial class Challenge
 
     private partial bool ProofWindowElapsed() => BlockBoundary.After(ChallengeBlock, _rollup.Parameters.ProofWindow).IsPassedAt(Now);
     private partial bool SlashedStakesUnrestaked() => Matured;
+    // Fired by the Rollup while the batch's proof is being applied (the batch is Committed again, this challenge still open).
+    private partial bool BatchDefended() => Batch.OpenChallenge == this && Batch.State == BatchState.Committed;
+    private partial bool BatchRevertedByEarlierLoss() => Batch.State == BatchState.Reverted;
 
     internal void WriteState(StateWriter w)
     {
