@@ -137,6 +137,13 @@ namespace Morph.Protocol.Generators
                 if (x.Right.Contracts) spc.AddSource($"Contracts/{x.Left.Name}.g.cs", ContractEmitter.Emit(x.Left));
             });
 
+            // The model's dispatcher per contract that 'runs' operations or refuses functions ('refused Rule').
+            context.RegisterSourceOutput(contracts.Combine(emit).Combine(ruleType), static (spc, x) =>
+            {
+                var c = x.Left.Left;
+                if (x.Left.Right.Model && DispatchEmitter.Dispatches(c)) spc.AddSource($"Dispatch/{c.Name}.Dispatch.g.cs", DispatchEmitter.Emit(c, x.Right));
+            });
+
             context.RegisterSourceOutput(contracts.Combine(emit), static (spc, x) =>
             {
                 if (x.Right.Services) spc.AddSource($"Services/{x.Left.Name}Service.g.cs", ServiceEmitter.Emit(x.Left));

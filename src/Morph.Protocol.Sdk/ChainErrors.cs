@@ -11,6 +11,9 @@ public sealed class ContractRevertException(string operation, RevertReason reaso
     /// <summary>What was attempted: <c>L1Staking.register(bytes32,bytes) call</c>, <c>… estimate</c>, <c>… send</c>.</summary>
     public string Operation { get; } = operation;
     public RevertReason Reason { get; } = reason;
+    /// <summary>The spec error the contract reverted with, as its generated record (e.g.
+    /// <c>L1StakingContract.WrongStakeAmountError</c>); null for <c>Error(string)</c>, a panic or unknown data.</summary>
+    public IContractError? Error => Reason.Error;
     /// <summary>Set when a mined transaction failed (status 0); null when the revert was caught before sending.</summary>
     public string? TransactionHash { get; } = transactionHash;
 }

@@ -4,7 +4,11 @@ using Morph.Protocol.Primitives;
 namespace Morph.Protocol.Contracts;
 
 /// <summary>A contract as the spec declares it.</summary>
-public sealed record ContractInfo(string Name, string? Description, IReadOnlyList<ContractFunctionInfo> Functions, IReadOnlyList<ContractEventInfo> Events);
+public sealed record ContractInfo(string Name, string? Description, IReadOnlyList<ContractFunctionInfo> Functions, IReadOnlyList<ContractEventInfo> Events)
+{
+    /// <summary>The custom errors the spec declares for this contract (<c>error</c> and <c>extension error</c>).</summary>
+    public IReadOnlyList<ContractErrorInfo> Errors { get; init; } = [];
+}
 
 public delegate ContractResult<IContractCall> CallDecoder(ReadOnlySpan<byte> calldata);
 
@@ -15,13 +19,15 @@ public sealed class ContractFunctionInfo
 
     public ContractFunctionInfo(string contract, string name, string signature, string mutability,
         IReadOnlyList<string> parameterTypes, IReadOnlyList<string> returnTypes, IReadOnlyList<string> triggers,
-        bool isQuery, bool isExtension, Func<IReadOnlyList<AbiValue>, IContractCall> fromValues, CallDecoder decode)
+        bool isQuery, bool isExtension, Func<IReadOnlyList<AbiValue>, IContractCall> fromValues, CallDecoder decode, uint? selector = null)
     {
         Contract = contract; Name = name; Signature = signature; Mutability = mutability;
         ParameterTypes = parameterTypes.Select(AbiType.Parse).ToArray();
         ReturnTypes = returnTypes.Select(AbiType.Parse).ToArray();
         Triggers = triggers; IsQuery = isQuery; IsExtension = isExtension; FromValues = fromValues; Decode = decode;
-        _selector = AbiSignature.Selector(signature);
+        // The generated records pass their compile-time constant; hashed here only for a hand-made info.
+        SelectorValue = selector ?? AbiSignature.SelectorValue(signature);
+        _selector = [(byte)(SelectorValue >> 24), (byte)(SelectorValue >> 16), (byte)(SelectorValue >> 8), (byte)SelectorValue];
     }
 
     public string Contract { get; }
@@ -36,6 +42,8 @@ public sealed class ContractFunctionInfo
     /// <summary>An operation Morph's deployed contracts lack (e.g. registration with a proof of possession).</summary>
     public bool IsExtension { get; }
     public ReadOnlySpan<byte> Selector => _selector;
+    /// <summary>The selector as a big-endian number (the generated record's <c>SelectorValue</c> constant).</summary>
+    public uint SelectorValue { get; }
     public Func<IReadOnlyList<AbiValue>, IContractCall> FromValues { get; }
     public CallDecoder Decode { get; }
 
@@ -47,11 +55,12 @@ public sealed class ContractEventInfo
 {
     public ContractEventInfo(string contract, string name, string signature, IReadOnlyList<AbiEventParameter> parameters,
         IReadOnlyList<string> emittedOn, bool isExtension, Func<IReadOnlyList<AbiValue>, IContractEvent> fromValues,
-        Func<AbiLog, ContractResult<IContractEvent>> decode)
+        Func<AbiLog, ContractResult<IContractEvent>> decode, Bytes32? topic0 = null)
     {
         Contract = contract; Name = name; Signature = signature; Parameters = parameters; EmittedOn = emittedOn;
         IsExtension = isExtension; FromValues = fromValues; Decode = decode;
-        Topic0 = AbiSignature.Topic0(signature);
+        // The generated records pass their compile-time constant; hashed here only for a hand-made info.
+        Topic0 = topic0 ?? AbiSignature.Topic0(signature);
     }
 
     public string Contract { get; }
@@ -66,6 +75,45 @@ public sealed class ContractEventInfo
     public Func<AbiLog, ContractResult<IContractEvent>> Decode { get; }
 
     public override string ToString() => $"{Contract}.{Signature}";
+}
+
+public delegate ContractResult<IContractError> ErrorDecoder(ReadOnlySpan<byte> revertData);
+
+/// <summary>A custom error: its signature, its selector (a compile-time constant of the generated record) and
+/// typed (de)coders.</summary>
+public sealed class ContractErrorInfo
+{
+    private readonly byte[] _selector;
+
+    public ContractErrorInfo(string contract, string name, string signature, uint selector, IReadOnlyList<string> parameterTypes,
+        bool isExtension, Func<IReadOnlyList<AbiValue>, IContractError> fromValues, ErrorDecoder decode)
+    {
+        Contract = contract; Name = name; Signature = signature; SelectorValue = selector;
+        ParameterTypes = parameterTypes.Select(AbiType.Parse).ToArray();
+        IsExtension = isExtension; FromValues = fromValues; Decode = decode;
+        _selector = [(byte)(selector >> 24), (byte)(selector >> 16), (byte)(selector >> 8), (byte)selector];
+    }
+
+    public string Contract { get; }
+    public string Name { get; }
+    public string Signature { get; }
+    public uint SelectorValue { get; }
+    public ReadOnlySpan<byte> Selector => _selector;
+    public IReadOnlyList<AbiType> ParameterTypes { get; }
+    /// <summary>A protocol-only error: Morph's deployed contract never reverts with it (it reverts with strings).</summary>
+    public bool IsExtension { get; }
+    public Func<IReadOnlyList<AbiValue>, IContractError> FromValues { get; }
+    public ErrorDecoder Decode { get; }
+
+    public override string ToString() => $"{Contract}.{Signature}";
+}
+
+/// <summary>A typed custom error of a contract (its revert data).</summary>
+public interface IContractError
+{
+    ContractErrorInfo Error { get; }
+    IReadOnlyList<AbiValue> ToValues();
+    byte[] Encode();
 }
 
 /// <summary>A typed call of a contract function.</summary>

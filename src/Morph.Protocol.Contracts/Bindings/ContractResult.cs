@@ -24,4 +24,7 @@ public static class ContractResult
 
     public static ContractResult<IContractEvent> BoxEvent<T>(ContractResult<T> r) where T : IContractEvent =>
         r.IsOk ? ContractResult<IContractEvent>.Ok(r.Value!) : ContractResult<IContractEvent>.Fail(r.Error!);
+
+    public static ContractResult<IContractError> BoxError<T>(ContractResult<T> r) where T : IContractError =>
+        r.IsOk ? ContractResult<IContractError>.Ok(r.Value!) : ContractResult<IContractError>.Fail(r.Error!);
 }

@@ -7,14 +7,17 @@ namespace Morph.Protocol.Contracts;
 /// no decoder knows (including an empty revert).</summary>
 public sealed record RevertReason(RevertKind Kind, string Message, ByteString Data, string? ErrorSignature = null, IReadOnlyList<AbiValue>? Arguments = null)
 {
+    /// <summary>A spec error as its generated record (e.g. <c>L1StakingContract.WrongStakeAmountError</c>); null otherwise.</summary>
+    public IContractError? Error { get; init; }
+
     public override string ToString() => Message;
 }
 
 public enum RevertKind { Empty, Error, Panic, Custom, Unknown }
 
-/// <summary>Decodes revert data. Knows <c>Error(string)</c> (0x08c379a0) and <c>Panic(uint256)</c> (0x4e487b71)
-/// and any custom error registered by signature (the spec's <c>error</c> declarations, when the language has
-/// them). Never throws: data it cannot read is <see cref="RevertKind.Unknown"/> with the bytes kept.</summary>
+/// <summary>Decodes revert data. Knows <c>Error(string)</c> (0x08c379a0) and <c>Panic(uint256)</c> (0x4e487b71),
+/// every custom error the spec declares (<see cref="Default"/>, from the generated catalog) and any other registered
+/// by signature. Never throws: data it cannot read is <see cref="RevertKind.Unknown"/> with the bytes kept.</summary>
 public sealed class RevertDecoder
 {
     public static readonly uint ErrorSelector = 0x08c379a0;
@@ -22,10 +25,19 @@ public sealed class RevertDecoder
     private static readonly AbiType[] StringType = [AbiType.Parse("string")];
     private static readonly AbiType[] UInt256Type = [AbiType.Parse("uint256")];
 
-    private readonly Dictionary<uint, (string Signature, AbiType[] Types)> _custom = new();
+    private readonly Dictionary<uint, (string Signature, AbiType[] Types, ContractErrorInfo? Info)> _custom = new();
 
-    /// <summary>A decoder that knows the two built-in errors only.</summary>
-    public static RevertDecoder Default { get; } = new();
+    /// <summary>A decoder that knows the two built-in errors and every error of the spec's contracts.</summary>
+    public static RevertDecoder Default { get; } = new RevertDecoder().WithErrors(ContractCatalog.Contracts);
+
+    /// <summary>Adds every custom error of these contracts, decoded to their generated records. Where two contracts
+    /// declare the same signature, the first is kept (the records carry the same values).</summary>
+    public RevertDecoder WithErrors(IEnumerable<ContractInfo> contracts)
+    {
+        foreach (var e in contracts.SelectMany(c => c.Errors))
+            _custom.TryAdd(e.SelectorValue, (e.Signature, e.ParameterTypes.ToArray(), e));
+        return this;
+    }
 
     /// <summary>Adds a custom error, e.g. <c>ErrZeroAddress()</c> or <c>InsufficientStake(uint256,uint256)</c>.</summary>
     public RevertDecoder WithError(string signature)
@@ -34,7 +46,7 @@ public sealed class RevertDecoder
         if (open <= 0 || !signature.EndsWith(')')) throw new FormatException($"not an error signature: '{signature}'");
         var types = SplitTopLevel(signature[(open + 1)..^1]).Select(AbiType.Parse).ToArray();
         var canonical = AbiSignature.Canonical(signature[..open], types);
-        _custom[ReadSelector(AbiSignature.Selector(canonical))] = (canonical, types);
+        _custom[ReadSelector(AbiSignature.Selector(canonical))] = (canonical, types, null);
         return this;
     }
 
@@ -63,7 +75,10 @@ public sealed class RevertDecoder
             if (r.IsOk)
             {
                 var name = custom.Signature[..custom.Signature.IndexOf('(')];
-                return new RevertReason(RevertKind.Custom, $"{name}({string.Join(", ", r.Values)})", bytes, custom.Signature, r.Values);
+                return new RevertReason(RevertKind.Custom, $"{name}({string.Join(", ", r.Values)})", bytes, custom.Signature, r.Values)
+                {
+                    Error = custom.Info?.FromValues(r.Values),
+                };
             }
         }
         return Unknown(bytes);

@@ -43,6 +43,7 @@ namespace Morph.Protocol.Generators.Diagnostics
             [SpecDiagnosticIds.DuplicateMemberName] = "Duplicate member name",
             [SpecDiagnosticIds.TooManyIndexed] = "Too many indexed event parameters",
             [SpecDiagnosticIds.MutabilityMismatch] = "Mutability and mapping disagree",
+            [SpecDiagnosticIds.UndeclaredRule] = "A rule is declared as no error",
             [SpecDiagnosticIds.BadParameterValue] = "Bad parameter value",
         };
 

@@ -29,39 +29,50 @@ namespace Morph.Protocol.Generators.Emit
             };
         }
 
-        /// <summary>An expression turning <paramref name="expr"/> (of <see cref="ClrType"/>) into an AbiValue.</summary>
-        public static string ToAbi(AbiTypeModel t, string expr, int depth = 0) => t.Kind switch
+        private const string Convert = "global::Morph.Protocol.Contracts.AbiConvert";
+
+        /// <summary>An expression turning <paramref name="expr"/> (of <see cref="ClrType"/>) into an AbiValue;
+        /// <paramref name="qualified"/>: every name global::, for code a user's names cannot shadow.</summary>
+        public static string ToAbi(AbiTypeModel t, string expr, int depth = 0, bool qualified = false)
         {
-            AbiKind.UInt => $"AbiConvert.FromUInt({expr})",
-            AbiKind.Int => $"AbiConvert.FromInt({expr})",
-            AbiKind.Array => $"AbiConvert.FromArray({expr}, static x{depth} => {ToAbi(t.Element!, "x" + depth, depth + 1)})",
-            AbiKind.Struct => $"{expr}.ToAbi()",
-            _ => $"AbiConvert.From({expr})",
-        };
+            var convert = qualified ? Convert : "AbiConvert";
+            return t.Kind switch
+            {
+                AbiKind.UInt => $"{convert}.FromUInt({expr})",
+                AbiKind.Int => $"{convert}.FromInt({expr})",
+                AbiKind.Array => $"{convert}.FromArray({expr}, static x{depth} => {ToAbi(t.Element!, "x" + depth, depth + 1, qualified)})",
+                AbiKind.Struct => $"{expr}.ToAbi()",
+                _ => $"{convert}.From({expr})",
+            };
+        }
 
         /// <summary>An expression turning the AbiValue <paramref name="expr"/> (already checked by the codec
         /// against the canonical type) into <see cref="ClrType"/>.</summary>
-        public static string FromAbi(AbiTypeModel t, string expr, int depth = 0) => t.Kind switch
+        public static string FromAbi(AbiTypeModel t, string expr, int depth = 0, bool qualified = false)
         {
-            AbiKind.UInt => t.Size switch
+            var convert = qualified ? Convert : "AbiConvert";
+            return t.Kind switch
             {
-                8 => $"AbiConvert.ToByte({expr})",
-                16 => $"AbiConvert.ToUInt16({expr})",
-                32 => $"AbiConvert.ToUInt32({expr})",
-                64 => $"AbiConvert.ToUInt64({expr})",
-                _ => $"AbiConvert.ToUInt256({expr})",
-            },
-            AbiKind.Int => $"AbiConvert.ToBigInteger({expr})",
-            AbiKind.Address => $"AbiConvert.ToAddress({expr})",
-            AbiKind.Bool => $"AbiConvert.ToBool({expr})",
-            AbiKind.FixedBytes when t.Size == 32 => $"AbiConvert.ToBytes32({expr})",
-            AbiKind.FixedBytes or AbiKind.Bytes => $"AbiConvert.ToByteString({expr})",
-            AbiKind.String => $"AbiConvert.ToStr({expr})",
-            AbiKind.Array => $"AbiConvert.ToArray({expr}, static x{depth} => {FromAbi(t.Element!, "x" + depth, depth + 1)})",
-            _ => $"{t.StructName}.FromAbi({expr})",
-        };
+                AbiKind.UInt => t.Size switch
+                {
+                    8 => $"{convert}.ToByte({expr})",
+                    16 => $"{convert}.ToUInt16({expr})",
+                    32 => $"{convert}.ToUInt32({expr})",
+                    64 => $"{convert}.ToUInt64({expr})",
+                    _ => $"{convert}.ToUInt256({expr})",
+                },
+                AbiKind.Int => $"{convert}.ToBigInteger({expr})",
+                AbiKind.Address => $"{convert}.ToAddress({expr})",
+                AbiKind.Bool => $"{convert}.ToBool({expr})",
+                AbiKind.FixedBytes when t.Size == 32 => $"{convert}.ToBytes32({expr})",
+                AbiKind.FixedBytes or AbiKind.Bytes => $"{convert}.ToByteString({expr})",
+                AbiKind.String => $"{convert}.ToStr({expr})",
+                AbiKind.Array => $"{convert}.ToArray({expr}, static x{depth} => {FromAbi(t.Element!, "x" + depth, depth + 1, qualified)})",
+                _ => qualified ? $"global::{Morph.Protocol.Spec.Binding.Binder.DefaultContractNamespace}.{t.StructName}.FromAbi({expr})" : $"{t.StructName}.FromAbi({expr})",
+            };
+        }
 
-        private static readonly string[] Reserved = { "Info", "Encode", "Decode", "FromValues", "ToValues", "Selector", "Topic0", "ToAbi", "FromAbi", "AbiType", "EqualityContract" };
+        private static readonly string[] Reserved = { "Info", "Encode", "Decode", "FromValues", "ToValues", "Selector", "SelectorValue", "Topic0", "Topic0Bytes", "ToAbi", "FromAbi", "AbiType", "EqualityContract" };
 
         /// <summary>The record property for a parameter: PascalCase, positional names for unnamed ones,
         /// and a suffix where a name would hide a generated member.</summary>

@@ -68,18 +68,19 @@ namespace Morph.Protocol.Generators.Emit
 
         private static bool IsView(FunctionModel f) => f.Mutability == "view" || f.Mutability == "pure";
 
-        private static string ReturnType(FunctionModel f) => f.Returns.Count switch
+        // More than one return value: the generated {Member}Result record of the bindings, never a tuple.
+        private static string ReturnType(string bindings, FunctionModel f) => f.Returns.Count switch
         {
             0 => "Task",
             1 => $"Task<{AbiTypeMapping.ClrType(f.Returns[0].Type)}>",
-            _ => "Task<(" + string.Join(", ", f.Returns.Select((r, i) => AbiTypeMapping.ClrType(r.Type) + " " + AbiTypeMapping.PropertyName(r.Name, i))) + ")>",
+            _ => $"Task<{bindings}.{f.MemberName}Result>",
         };
 
-        private static string ReturnExpression(FunctionModel f, string values) => f.Returns.Count switch
+        private static string ReturnExpression(string bindings, FunctionModel f, string values) => f.Returns.Count switch
         {
             0 => "",
             1 => AbiTypeMapping.FromAbi(f.Returns[0].Type, values + "[0]"),
-            _ => "(" + string.Join(", ", f.Returns.Select((r, i) => AbiTypeMapping.FromAbi(r.Type, $"{values}[{i}]"))) + ")",
+            _ => $"{bindings}.{f.MemberName}Result.FromValues({values})",
         };
 
         private static void EmitFunction(SourceWriter w, string bindings, FunctionModel f, string modifier, bool signatureOnly = false)
@@ -91,11 +92,11 @@ namespace Morph.Protocol.Generators.Emit
             if (IsView(f))
             {
                 w.Doc($"{f.Signature}, {f.Mutability}: eth_call at <paramref name=\"block\"/> (latest when null). {f.Doc}");
-                var view = $"{modifier}{(signatureOnly ? "" : "async ")}{ReturnType(f)} {m}Async({args}BlockParameter? block = null, CancellationToken cancellationToken = default)";
+                var view = $"{modifier}{(signatureOnly ? "" : "async ")}{ReturnType(bindings, f)} {m}Async({args}BlockParameter? block = null, CancellationToken cancellationToken = default)";
                 if (signatureOnly) { w.Line(view + ";"); return; }
                 w.Open(view);
                 w.Line($"var values = await CallAsync({record}, block, cancellationToken).ConfigureAwait(false);");
-                if (f.Returns.Count > 0) w.Line($"return {ReturnExpression(f, "values")};");
+                if (f.Returns.Count > 0) w.Line($"return {ReturnExpression(bindings, f, "values")};");
                 else w.Line("_ = values;");
                 w.Close();
                 return;
@@ -114,11 +115,11 @@ namespace Morph.Protocol.Generators.Emit
             w.Line($"{modifier}Task<ulong> Estimate{m}Async({args}{(payable ? "UInt256 value, " : "")}CancellationToken cancellationToken = default)" +
                    (signatureOnly ? ";" : $" => EstimateAsync({record}, {value}, cancellationToken);"));
             w.Doc($"eth_call of {f.Signature} from the sending account: what it would return, or the revert.");
-            var simulate = $"{modifier}{asyncKw}{ReturnType(f)} Simulate{m}Async({args}{(payable ? "UInt256 value, " : "")}CancellationToken cancellationToken = default)";
+            var simulate = $"{modifier}{asyncKw}{ReturnType(bindings, f)} Simulate{m}Async({args}{(payable ? "UInt256 value, " : "")}CancellationToken cancellationToken = default)";
             if (signatureOnly) { w.Line(simulate + ";"); return; }
             w.Open(simulate);
             w.Line($"var values = await SimulateAsync({record}, {value}, cancellationToken).ConfigureAwait(false);");
-            if (f.Returns.Count > 0) w.Line($"return {ReturnExpression(f, "values")};");
+            if (f.Returns.Count > 0) w.Line($"return {ReturnExpression(bindings, f, "values")};");
             else w.Line("_ = values;");
             w.Close();
         }

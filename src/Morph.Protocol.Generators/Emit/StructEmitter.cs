@@ -9,19 +9,20 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(StructModel s, string ns)
         {
             var w = new SourceWriter();
-            w.Header("Morph.Protocol.Abi", "Morph.Protocol.Primitives");
+            w.Header();
             w.Open("namespace " + ns);
             var props = s.Fields.Select((f, i) => (Field: f, Name: AbiTypeMapping.PropertyName(f.Name, i))).ToList();
             var tuple = new AbiTypeModel(AbiKind.Struct, 0, null, s.Name, s.Fields);
             w.Doc($"ABI struct {s.Name} = {tuple.Canonical}.");
-            w.Open($"public sealed partial record {s.Name}({string.Join(", ", props.Select(p => AbiTypeMapping.ClrType(p.Field.Type) + " " + p.Name))})");
-            w.Line($"public static AbiType AbiType {{ get; }} = AbiType.Parse({SourceWriter.Literal(tuple.Canonical)});");
+            w.Line(SourceWriter.GeneratedCode);
+            w.Open($"public sealed partial record {s.Name}({string.Join(", ", props.Select(p => AbiTypeMapping.QualifiedClrType(p.Field.Type) + " " + p.Name))})");
+            w.Line($"public static global::Morph.Protocol.Abi.AbiType AbiType {{ get; }} = global::Morph.Protocol.Abi.AbiType.Parse({SourceWriter.Literal(tuple.Canonical)});");
             w.Line();
-            w.Line($"public AbiValue ToAbi() => AbiConvert.FromTuple({string.Join(", ", props.Select(p => AbiTypeMapping.ToAbi(p.Field.Type, p.Name)))});");
+            w.Line($"public global::Morph.Protocol.Abi.AbiValue ToAbi() => global::Morph.Protocol.Contracts.AbiConvert.FromTuple({string.Join(", ", props.Select(p => AbiTypeMapping.ToAbi(p.Field.Type, p.Name, qualified: true)))});");
             w.Line();
-            w.Open($"public static {s.Name} FromAbi(AbiValue value)");
-            w.Line("var items = AbiConvert.TupleItems(value);");
-            w.Line($"return new {s.Name}({string.Join(", ", props.Select((p, i) => AbiTypeMapping.FromAbi(p.Field.Type, $"items[{i}]")))});");
+            w.Open($"public static {s.Name} FromAbi(global::Morph.Protocol.Abi.AbiValue value)");
+            w.Line("var items = global::Morph.Protocol.Contracts.AbiConvert.TupleItems(value);");
+            w.Line($"return new {s.Name}({string.Join(", ", props.Select((p, i) => AbiTypeMapping.FromAbi(p.Field.Type, $"items[{i}]", qualified: true)))});");
             w.Close();
             w.Close();
             w.Close();

@@ -127,8 +127,18 @@ namespace Morph.Protocol.Spec.Binding
                 { Error(SpecDiagnosticIds.MutabilityMismatch, f.Targets[0].Lifecycle.Span, $"function '{f.Name.Text}' is {f.Mutability}: it reads state and cannot fire {f.Targets[0].Lifecycle.Text}.{f.Targets[0].Trigger.Text} (map it '-> query')"); continue; }
                 if (!reads && f.Query)
                 { Error(SpecDiagnosticIds.MutabilityMismatch, f.Name.Span, $"function '{f.Name.Text}' is {f.Mutability}: it may change state, so it is no query (map it to a trigger, or declare it view)"); continue; }
+                if (reads && (f.Runs ?? f.Refused) is Name clause)
+                { Error(SpecDiagnosticIds.MutabilityMismatch, clause.Span, $"function '{f.Name.Text}' is {f.Mutability}: it reads state, so the model neither runs nor refuses it (drop '{(f.Runs != null ? "runs" : "refused")} {clause.Text}')"); continue; }
+                if (f.Runs is Name op && CSharpKeywords.Contains(op.Text))
+                { Error(SpecDiagnosticIds.ReservedName, op.Span, $"operation '{op.Text}' is a C# keyword: choose another name"); continue; }
+                if (f.Refused is Name refused && f.Targets.Count > 0)
+                { Error(SpecDiagnosticIds.MutabilityMismatch, refused.Span, $"function '{f.Name.Text}' fires {f.Targets[0].Lifecycle.Text}.{f.Targets[0].Trigger.Text}, so the model cannot refuse it whole (drop the trigger or 'refused {refused.Text}')"); continue; }
                 functions.Add(new FunctionModel(f.Name.Text, member, signature, f.Mutability, ps.ToEquatableArray(), rs.ToEquatableArray(),
-                    f.Targets.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), f.Query, f.Extension, f.Doc));
+                    f.Targets.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), f.Query, f.Extension, f.Doc)
+                {
+                    Operation = f.Runs?.Text,
+                    RefusedRule = f.Refused?.Text,
+                });
             }
             var events = new List<EventModel>();
             foreach (var e in c.Events)
@@ -144,8 +154,46 @@ namespace Morph.Protocol.Spec.Binding
                 events.Add(new EventModel(e.Name.Text, member, signature, ps.ToEquatableArray(),
                     e.EmittedOn.Select(t => t.Lifecycle.Text + "." + t.Trigger.Text).ToEquatableArray(), e.Extension, e.Doc));
             }
+            var errors = new List<ErrorModel>();
+            foreach (var e in c.Errors)
+            {
+                if (!TryBindFields(e.Parameters, $"error '{e.Name.Text}'", out var ps, true)) { broken = true; continue; }
+                var signature = e.Name.Text + "(" + string.Join(",", ps.Select(p => p.Type.Canonical)) + ")";
+                if (!signatures.Add("error " + signature)) { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"error {signature} is declared twice in contract '{c.Name.Text}'"); continue; }
+                var member = Pascal(e.Name.Text);
+                if (!members.Add("error " + member)) { Error(SpecDiagnosticIds.DuplicateMemberName, e.Name.Span, $"error name '{member}' is used twice in contract '{c.Name.Text}'"); continue; }
+                if (signature is "Error(string)" or "Panic(uint256)") { Error(SpecDiagnosticIds.DuplicateSignature, e.Name.Span, $"error {signature} is Solidity's own: every revert decoder knows it already"); continue; }
+                errors.Add(new ErrorModel(e.Name.Text, member, signature, ps.ToEquatableArray(), e.Extension, e.Doc));
+            }
             if (broken || _diagnostics.Count(d => d.Severity == SpecSeverity.Error) > errorsBefore) return null;
-            return new ContractModel(ns, c.Name.Text, c.Doc, functions.ToEquatableArray(), events.ToEquatableArray());
+            return new ContractModel(ns, c.Name.Text, c.Doc, functions.ToEquatableArray(), events.ToEquatableArray()) { Errors = errors.ToEquatableArray() };
+        }
+
+        /// <summary>MPS207: a spec that declares errors names every rule of its lifecycles and every 'refused' rule as one, so that model,
+        /// bindings and revert decoding agree. (A spec without any error declaration is not checked.)</summary>
+        private void CheckRulesDeclared(List<SpecFileSyntax> files)
+        {
+            var declared = new HashSet<string>(files.SelectMany(f => f.Contracts).SelectMany(c => c.Errors).Select(e => e.Name.Text), StringComparer.Ordinal);
+            if (declared.Count == 0) return;
+            void Check(string rule, SourceSpan span, string what)
+            {
+                if (!declared.Contains(rule))
+                    Error(SpecDiagnosticIds.UndeclaredRule, span, $"rule '{rule}' ({what}) is declared as no error of any contract: add 'extension error {rule}();' to the contract that refuses it");
+            }
+            foreach (var c in files.SelectMany(f => f.Contracts))
+                foreach (var f in c.Functions)
+                    if (f.Refused is Name refused) Check(refused.Text, refused.Span, $"refusing function '{f.Name.Text}' of contract '{c.Name.Text}'");
+            foreach (var l in files.SelectMany(f => f.Lifecycles))
+            {
+                foreach (var g in l.Guards)
+                    if (g.Rule is Name rule) Check(rule.Text, rule.Span, $"guard '{g.Name.Text}' of lifecycle '{l.Name.Text}'");
+                foreach (var k in l.Locks)
+                {
+                    var what = (k.IsWait ? "wait" : "lock") + $" '{k.Parameter.Text}'";
+                    Check(k.Rule?.Text ?? DefaultLockRule, k.Rule?.Span ?? k.Parameter.Span,
+                        k.Rule is null ? $"the default rule of {what} in lifecycle '{l.Name.Text}'" : $"{what} of lifecycle '{l.Name.Text}'");
+                }
+            }
         }
 
         private bool CheckTarget(TargetSyntax t)

@@ -83,6 +83,7 @@ namespace Morph.Protocol.Spec.Binding
                     if (m != null) contracts.Add(m);
                 }
             }
+            CheckRulesDeclared(files);
 
             return new SpecModel(parameters.ToEquatableArray(), lifecycles.ToEquatableArray(), structs.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(), contracts.ToEquatableArray());
         }

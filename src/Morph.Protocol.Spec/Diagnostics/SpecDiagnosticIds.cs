@@ -34,6 +34,7 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string DuplicateMemberName = "MPS204";
         public const string TooManyIndexed = "MPS205";
         public const string MutabilityMismatch = "MPS206";
+        public const string UndeclaredRule = "MPS207";
 
         public const string BadParameterValue = "MPS301";
     }

@@ -133,15 +133,40 @@ namespace Morph.Protocol.Spec.Model
     public sealed record FunctionModel(
         string Name, string MemberName, string Signature, string Mutability,
         EquatableArray<FieldModel> Parameters, EquatableArray<FieldModel> Returns,
-        EquatableArray<string> Triggers, bool IsQuery, bool IsExtension, string? Doc);
+        EquatableArray<string> Triggers, bool IsQuery, bool IsExtension, string? Doc)
+    {
+        /// <summary>The first 4 bytes of keccak256(signature), big-endian.</summary>
+        public uint Selector => SpecKeccak.Selector(Signature);
+
+        /// <summary>The operation the model runs this function as (<c>runs Operation</c>), or null.</summary>
+        public string? Operation { get; init; }
+
+        /// <summary>The rule the model refuses this function with (<c>refused Rule</c>), or null.</summary>
+        public string? RefusedRule { get; init; }
+    }
 
     public sealed record EventModel(
         string Name, string MemberName, string Signature,
         EquatableArray<FieldModel> Parameters,
-        EquatableArray<string> EmittedOn, bool IsExtension, string? Doc);
+        EquatableArray<string> EmittedOn, bool IsExtension, string? Doc)
+    {
+        /// <summary>keccak256(signature): the log's first topic.</summary>
+        public byte[] Topic0 => SpecKeccak.Hash(Signature);
+    }
 
     public sealed record ContractModel(
         string Namespace, string Name, string? Doc,
         EquatableArray<FunctionModel> Functions,
-        EquatableArray<EventModel> Events);
+        EquatableArray<EventModel> Events)
+    {
+        /// <summary>The contract's custom errors (<c>error</c> and <c>extension error</c> declarations).</summary>
+        public EquatableArray<ErrorModel> Errors { get; init; } = EquatableArray<ErrorModel>.Empty;
+    }
+
+    /// <summary>A custom error: <c>Name(types)</c>, its selector the first 4 bytes of keccak256 of that signature.
+    /// An extension error is the protocol's own: Morph's deployed contracts never revert with it.</summary>
+    public sealed record ErrorModel(string Name, string MemberName, string Signature, EquatableArray<FieldModel> Parameters, bool IsExtension, string? Doc)
+    {
+        public uint Selector => SpecKeccak.Selector(Signature);
+    }
 }

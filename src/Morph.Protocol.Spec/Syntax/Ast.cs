@@ -92,7 +92,15 @@ namespace Morph.Protocol.Spec.Syntax
     public sealed record ContractSyntax(
         Name Name, string? Doc,
         EquatableArray<FunctionSyntax> Functions,
-        EquatableArray<EventSyntax> Events);
+        EquatableArray<EventSyntax> Events)
+    {
+        /// <summary>The contract's <c>error</c> declarations (custom errors, by signature).</summary>
+        public EquatableArray<ErrorSyntax> Errors { get; init; } = EquatableArray<ErrorSyntax>.Empty;
+    }
+
+    /// <summary><c>error Name(type name, ...) "doc";</c> or <c>extension error ...</c> (protocol-only: the deployed
+    /// contract never reverts with it).</summary>
+    public sealed record ErrorSyntax(Name Name, bool Extension, EquatableArray<FieldSyntax> Parameters, string? Doc);
 
     public sealed record TargetSyntax(Name Lifecycle, Name Trigger);
 
@@ -104,7 +112,15 @@ namespace Morph.Protocol.Spec.Syntax
         Name? Alias,
         bool Query,
         EquatableArray<TargetSyntax> Targets,
-        string? Doc);
+        string? Doc)
+    {
+        /// <summary><c>runs Operation</c>: the model runs this function as that operation (the generated dispatcher
+        /// calls it on the hand-written side).</summary>
+        public Name? Runs { get; init; }
+
+        /// <summary><c>refused Rule</c>: the model refuses this function with that rule (the description is the reason).</summary>
+        public Name? Refused { get; init; }
+    }
 
     public sealed record EventSyntax(
         Name Name, bool Extension,

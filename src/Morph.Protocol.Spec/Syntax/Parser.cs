@@ -403,14 +403,16 @@ namespace Morph.Protocol.Spec.Syntax
             var doc = OptionalDoc();
             var functions = new List<FunctionSyntax>();
             var events = new List<EventSyntax>();
+            var errors = new List<ErrorSyntax>();
             ParseBlock($"contract '{name.Text}'", () =>
             {
                 bool extension = AcceptKeyword("extension");
                 if (AcceptKeyword("function")) functions.Add(ParseFunction(extension));
                 else if (AcceptKeyword("event")) events.Add(ParseEvent(extension));
-                else throw Error(extension ? "'function' or 'event' after 'extension'" : "'function', 'event', 'extension' or '}'");
-            }, () => Current.Is("function") || Current.Is("event") || Current.Is("extension"));
-            return new ContractSyntax(name, doc, functions.ToEquatableArray(), events.ToEquatableArray());
+                else if (AcceptKeyword("error")) errors.Add(ParseErrorDeclaration(extension));
+                else throw Error(extension ? "'function', 'event' or 'error' after 'extension'" : "'function', 'event', 'error', 'extension' or '}'");
+            }, () => Current.Is("function") || Current.Is("event") || Current.Is("error") || Current.Is("extension"));
+            return new ContractSyntax(name, doc, functions.ToEquatableArray(), events.ToEquatableArray()) { Errors = errors.ToEquatableArray() };
         }
 
         private List<FieldSyntax> ParseFieldList(bool allowIndexed, bool namesOptional)
@@ -449,9 +451,16 @@ namespace Morph.Protocol.Spec.Syntax
                 if (AcceptKeyword("query")) query = true;
                 else do targets.Add(ParseTarget()); while (Accept(TokenKind.Comma));
             }
+            Name? runs = null, refused = null;
+            if (AcceptKeyword("runs")) runs = ExpectName("an operation name after 'runs'");
+            else if (AcceptKeyword("refused")) refused = ExpectName("a rule name after 'refused'");
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, $"a mutability, 'returns', 'as', '->', a description or ';' after function '{name.Text}'");
-            return new FunctionSyntax(name, extension, ps.ToEquatableArray(), mutability, returns?.ToEquatableArray(), alias, query, targets.ToEquatableArray(), doc);
+            Expect(TokenKind.Semicolon, $"a mutability, 'returns', 'as', '->', 'runs', 'refused', a description or ';' after function '{name.Text}'");
+            return new FunctionSyntax(name, extension, ps.ToEquatableArray(), mutability, returns?.ToEquatableArray(), alias, query, targets.ToEquatableArray(), doc)
+            {
+                Runs = runs,
+                Refused = refused,
+            };
         }
 
         private TargetSyntax ParseTarget()
@@ -460,6 +469,15 @@ namespace Morph.Protocol.Spec.Syntax
             Expect(TokenKind.Dot, "'.' between lifecycle and trigger");
             var trigger = ExpectName("a trigger name");
             return new TargetSyntax(lifecycle, trigger);
+        }
+
+        private ErrorSyntax ParseErrorDeclaration(bool extension)
+        {
+            var name = ExpectName("an error name");
+            var ps = ParseFieldList(false, true);
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"a description or ';' after error '{name.Text}'");
+            return new ErrorSyntax(name, extension, ps.ToEquatableArray(), doc);
         }
 
         private EventSyntax ParseEvent(bool extension)

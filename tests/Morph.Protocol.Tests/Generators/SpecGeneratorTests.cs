@@ -11,7 +11,8 @@ namespace Morph.Protocol.Tests.Generators;
 public sealed class SpecGeneratorTests
 {
     // One of each: parameters, a lifecycle with a guard, a lock and a slash, a struct, a contract with a function,
-    // an overload named with 'as', and an event with an indexed string.
+    // an overload named with 'as', an event with an indexed string, errors (every rule of the lifecycle, MPS207), a function
+    // that runs an operation and one refused with a rule (the dispatcher).
     internal const string SmallSpec = """
         // A small spec for the generator's snapshots.
         namespace Snap.Small;
@@ -42,10 +43,16 @@ public sealed class SpecGeneratorTests
         struct Pair { address who; uint256 amount; }
 
         contract Bonds "A contract." {
-          function post(Pair p) payable -> Bond.Lock "posts a bond";
+          function post(Pair p) payable -> Bond.Lock runs Post "posts a bond";
+          function burn() refused NotOwner "only the protocol burns";
           function get(address who) view returns (uint256 amount) -> query;
           function get(uint256 index) view returns (Pair) as getAt -> query;
+          function bounds() view returns (uint64 low, uint64) -> query;
           event Posted(address indexed who, string indexed tag, uint256 amount) on Bond.Lock;
+          error TooLate(uint64 deadline, address);
+          extension error NotOwner() "the protocol's own";
+          extension error WrongStakeAmount();
+          extension error LockNotExpired();
         }
         """;
 
@@ -83,7 +90,7 @@ public sealed class SpecGeneratorTests
 
     private static readonly string[] SmallHintNames =
     {
-        "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
+        "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
         "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs",
     };
 

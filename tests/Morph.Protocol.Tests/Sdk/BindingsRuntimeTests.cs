@@ -35,6 +35,82 @@ public sealed class BindingsRuntimeTests
     }
 
     [TestMethod]
+    public void Every_spec_error_decodes_by_selector_to_its_generated_record_without_registration()
+    {
+        var data = new L1StakingContract.WrongStakeAmountError().Encode();
+        CollectionAssert.AreEqual(AbiSignature.Selector("WrongStakeAmount()"), data);
+        var reason = RevertDecoder.Default.Decode(data);
+        Assert.AreEqual(RevertKind.Custom, reason.Kind);
+        Assert.AreEqual("WrongStakeAmount()", reason.ErrorSignature);
+        Assert.AreEqual(new L1StakingContract.WrongStakeAmountError(), reason.Error);
+
+        foreach (var e in ContractCatalog.Contracts.SelectMany(c => c.Errors))
+        {
+            var r = RevertDecoder.Default.Decode(e.Selector.ToArray().Concat(new byte[32 * e.ParameterTypes.Count]).ToArray());
+            Assert.AreEqual(e.Signature, r.ErrorSignature, e.ToString());
+            Assert.AreEqual(e.Signature, r.Error!.Error.Signature);
+        }
+        Assert.IsTrue(ContractCatalog.Contracts.Single(c => c.Name == "Rollup").Errors.All(e => e.IsExtension), "Morph's deployed Rollup reverts with strings");
+        Assert.IsFalse(L1StakingContract.WrongStakeAmountError.Decode(new RollupContract.InvalidProofError().Encode()).IsOk, "another selector");
+    }
+
+    [TestMethod]
+    public void Selectors_and_topics_are_compile_time_constants_equal_to_the_keccak_of_every_signature_of_the_spec()
+    {
+        var records = typeof(L1StakingContract).Assembly.GetTypes()
+            .Where(t => t.IsNested && t.DeclaringType!.Name.EndsWith("Contract", StringComparison.Ordinal) && t.GetProperty("Info") is not null).ToList();
+        int calls = 0, events = 0, errors = 0;
+        foreach (var t in records)
+        {
+            var info = t.GetProperty("Info")!.GetValue(null)!;
+            if (info is ContractFunctionInfo or ContractErrorInfo)
+            {
+                var signature = info is ContractFunctionInfo fi ? fi.Signature : ((ContractErrorInfo)info).Signature;
+                var constant = t.GetField("SelectorValue")!;
+                Assert.IsTrue(constant.IsLiteral, $"{t}.SelectorValue is a const");
+                Assert.AreEqual(AbiSignature.SelectorValue(signature), (uint)constant.GetRawConstantValue()!, signature);
+                var bytes = Selector(t);
+                CollectionAssert.AreEqual(AbiSignature.Selector(signature), bytes, signature);
+                if (info is ContractFunctionInfo) calls++; else errors++;
+            }
+            else if (info is ContractEventInfo e)
+            {
+                Assert.AreEqual(AbiSignature.Topic0(e.Signature), e.Topic0, e.Signature);
+                Assert.AreEqual(AbiSignature.Topic0(e.Signature), (Bytes32)t.GetProperty("Topic0")!.GetValue(null)!, e.Signature);
+                events++;
+            }
+        }
+        var all = ContractCatalog.Contracts;
+        Assert.AreEqual(all.Sum(c => c.Functions.Count), calls);
+        Assert.AreEqual(all.Sum(c => c.Events.Count), events);
+        Assert.AreEqual(all.Sum(c => c.Errors.Count), errors);
+        Assert.IsTrue(errors > 0);
+    }
+
+    [TestMethod]
+    public void A_function_with_several_return_values_returns_its_typed_Result_record_in_the_bindings_and_the_services()
+    {
+        var key = Bytes32.Parse("0x" + new string('a', 64));
+        var data = AbiCodec.Encode(L1StakingContract.StakersCall.Info.ReturnTypes,
+            [AbiConvert.From(Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8")), AbiConvert.From(key), AbiConvert.From(ByteString.ParseHex("0x0102"))]);
+        var r = L1StakingContract.StakersResult.Decode(data);
+        Assert.IsTrue(r.IsOk, r.ToString());
+        Assert.AreEqual(new L1StakingContract.StakersResult(Address.Parse("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), key, ByteString.ParseHex("0x0102")), r.Value);
+        Assert.IsFalse(L1StakingContract.StakersResult.Decode(data.AsSpan(0, 40)).IsOk, "truncated");
+
+        Assert.AreEqual(typeof(Task<L1StakingContract.StakersResult>), typeof(L1StakingService).GetMethod("StakersAsync")!.ReturnType);
+        Assert.AreEqual(typeof(Task<RollupContract.ChallengesResult>), typeof(RollupService).GetMethod("ChallengesAsync")!.ReturnType);
+        var tuples = typeof(L1StakingService).Assembly.GetTypes().Where(t => t.Name.EndsWith("Service", StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods()).Where(m => m.ReturnType.IsGenericType && m.ReturnType.GetGenericArguments()[0].FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal));
+        Assert.AreEqual("", string.Join(", ", tuples), "no service returns a tuple");
+    }
+
+    // ReadOnlySpan<byte> cannot be boxed by reflection: read the static property through a typed delegate.
+    private delegate ReadOnlySpan<byte> SpanGetter();
+    private static byte[] Selector(Type record) =>
+        ((SpanGetter)Delegate.CreateDelegate(typeof(SpanGetter), record.GetProperty("Selector")!.GetMethod!))().ToArray();
+
+    [TestMethod]
     public void An_address_book_round_trips_through_JSON_and_attaches_the_proxy_events()
     {
         var book = Networks.MorphL1Anvil;

@@ -11,7 +11,7 @@ using static Morph.Protocol.Tests.Generators.GeneratorKit;
 namespace Morph.Protocol.Tests.Sdk;
 
 /// <summary>The seam: MorphSpecEmit = contracts puts the bindings (and their structs and catalog) in one assembly,
-/// model puts the lifecycles, hosts, parameters and spec catalog in the other; unset gives both.</summary>
+/// model puts the lifecycles, hosts, parameters, dispatchers and spec catalog in the other; unset gives both.</summary>
 [TestClass]
 public sealed class EmitTargetTests
 {
@@ -70,15 +70,15 @@ public sealed class EmitTargetTests
         CollectionAssert.AreEqual(new[] { "ContractCatalog.g.cs", "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs" }, HintNames("contracts"));
 
     [TestMethod]
-    public void Model_target_gets_the_lifecycles_hosts_parameters_and_spec_catalog_only() =>
-        CollectionAssert.AreEqual(new[] { "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs", "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs" }, HintNames("model"));
+    public void Model_target_gets_the_dispatchers_lifecycles_hosts_parameters_and_spec_catalog_only() =>
+        CollectionAssert.AreEqual(new[] { "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs", "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs" }, HintNames("model"));
 
     [TestMethod]
     [DataRow(null)]
     [DataRow("")]
     [DataRow("anything")]
     public void Unset_or_unknown_target_gets_everything_but_the_contract_catalog(string? emit) =>
-        CollectionAssert.AreEqual(new[] { "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
+        CollectionAssert.AreEqual(new[] { "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
             "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs" }, HintNames(emit));
 
     [TestMethod]

@@ -16,6 +16,9 @@ internal static class Render
         bool b => b ? "true" : "false",
         string s => s.ToLowerInvariant(),
         ITuple t => "(" + string.Join(",", Enumerable.Range(0, t.Length).Select(i => Of(t[i]))) + ")",
+        // A generated {Member}Result record: its properties in declaration order, like a tuple.
+        _ when value.GetType().Name.EndsWith("Result", StringComparison.Ordinal) && value.GetType().DeclaringType?.Name.EndsWith("Contract", StringComparison.Ordinal) == true =>
+            "(" + string.Join(",", value.GetType().GetProperties().Where(p => p.Name != "EqualityContract").Select(p => Of(p.GetValue(value)))) + ")",
         ByteString bs => bs.ToString().ToLowerInvariant(),
         AbiValue v => v.ToString().ToLowerInvariant(),
         IEnumerable e => "[" + string.Join(",", e.Cast<object?>().Select(Of)) + "]",

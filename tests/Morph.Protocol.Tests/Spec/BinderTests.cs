@@ -409,6 +409,99 @@ public sealed class BinderTests
         Assert.AreEqual(0, model.Contracts.Count, "a contract with an error is left out whole");
     }
 
+    // ---- error declarations and MPS207 ----
+
+    [TestMethod]
+    public void Errors_bind_with_their_signature_and_selector()
+    {
+        var text = "contract K {\n  error Stale(uint blockNumber, address);\n  extension error WrongStakeAmount() \"not exactly stakingValue\";\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var errors = model.Contracts.Single().Errors;
+        Assert.AreEqual("Stale(uint256,address)", errors[0].Signature);
+        Assert.IsFalse(errors[0].IsExtension);
+        Assert.AreEqual("WrongStakeAmount()", errors[1].Signature);
+        Assert.IsTrue(errors[1].IsExtension);
+        Assert.AreEqual("not exactly stakingValue", errors[1].Doc);
+        Assert.AreEqual(Morph.Protocol.Abi.AbiSignature.SelectorValue("Stale(uint256,address)"), errors[0].Selector);
+    }
+
+    [TestMethod]
+    public void Errors_duplicate_signatures_names_unknown_types_and_builtin_errors_are_reported_at_their_names()
+    {
+        var text = "contract K {\n  error E(uint256 a);\n  error E(uint a);\n  error F(Missing m);\n  error Error(string);\n  error e();\n}\n";
+        var (model, ds) = Compile(text);
+        Has(ds, SpecDiagnosticIds.DuplicateSignature, At(text, "E(uint a)"), "error E(uint256) is declared twice in contract 'K'");
+        Has(ds, SpecDiagnosticIds.UnknownType, At(text, "Missing"), "unknown type 'Missing'");
+        Has(ds, SpecDiagnosticIds.DuplicateSignature, At(text, "Error(string)"), "error Error(string) is Solidity's own");
+        Has(ds, SpecDiagnosticIds.DuplicateMemberName, At(text, "e();"), "error name 'E' is used twice in contract 'K'");
+        Assert.AreEqual(4, ds.Count, Show(ds));
+        Assert.AreEqual(0, model.Contracts.Count);
+    }
+
+    [TestMethod]
+    public void MPS207_a_rule_no_contract_declares_as_an_error_is_reported_at_the_rule()
+    {
+        var text = Lifecycle("  lock lockP on l1 from Go else Late;\n  guard G \"g\" else NotG;\n  guard H \"h\" else NotH;\n" +
+                             "  on Go: A -> B when G, H;\n  on Pay: B -> C after lock lockP pays stake;\n") +
+                   "lifecycle M {\n  state A initial;\n  state B;\n  state C terminal;\n  lock lockP on l1 from Go;\n  on Go: A -> B;\n  on Pay: B -> C after lock lockP pays stake;\n}\n" +
+                   "contract K {\n  extension error NotG();\n}\n";
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "NotH"),
+            "rule 'NotH' (guard 'H' of lifecycle 'L') is declared as no error of any contract: add 'extension error NotH();' to the contract that refuses it");
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "lockP on l1 from Go;"), "rule 'LockNotExpired' (the default rule of lock 'lockP' in lifecycle 'M')");
+        Has(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "Late"), "rule 'Late' (lock 'lockP' of lifecycle 'L')");
+        Assert.AreEqual(3, ds.Count, Show(ds));
+    }
+
+    [TestMethod]
+    public void MPS207_a_spec_without_error_declarations_is_not_checked()
+    {
+        var text = Lifecycle("  guard G \"g\" else NotG;\n  on Go: A -> B when G;\n  on Pay: B -> C;\n") + "contract K {\n  function go() -> L.Go;\n}\n";
+        Assert.IsFalse(Diagnostics(text).Any(d => d.Id == SpecDiagnosticIds.UndeclaredRule));
+    }
+
+    // ---- runs / refused ----
+
+    [TestMethod]
+    public void A_function_runs_an_operation_or_is_refused_with_a_rule()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n") +
+                   "contract K {\n  function go() payable -> L.Go runs Start \"starts\";\n  function old() refused Gone \"deployed only\";\n  function idle();\n}\n";
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var fs = model.Contracts.Single().Functions;
+        Assert.AreEqual(("Start", (string?)null, "starts"), (fs[0].Operation, fs[0].RefusedRule, fs[0].Doc));
+        Assert.AreEqual(((string?)null, "Gone"), (fs[1].Operation, fs[1].RefusedRule));
+        Assert.AreEqual(((string?)null, (string?)null), (fs[2].Operation, fs[2].RefusedRule));
+    }
+
+    [TestMethod]
+    public void MPS206_a_view_runs_nothing_and_a_function_firing_a_trigger_is_not_refused()
+    {
+        var text = Lifecycle("  on Go: A -> B;\n  on End: B -> C;\n") +
+                   "contract K {\n  function peek() view returns (uint256) -> query runs Peek;\n  function go() -> L.Go refused Gone;\n}\n";
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.MutabilityMismatch, At(text, "Peek"), "function 'peek' is view: it reads state, so the model neither runs nor refuses it (drop 'runs Peek')");
+        Has(ds, SpecDiagnosticIds.MutabilityMismatch, At(text, "Gone"), "function 'go' fires L.Go, so the model cannot refuse it whole (drop the trigger or 'refused Gone')");
+        Assert.AreEqual(2, ds.Count, Show(ds));
+    }
+
+    [TestMethod]
+    public void MPS116_an_operation_named_like_a_CSharp_keyword()
+    {
+        var text = "contract K {\n  function f() runs class;\n}\n";
+        Single(Diagnostics(text), SpecDiagnosticIds.ReservedName, At(text, "class"), "operation 'class' is a C# keyword: choose another name");
+    }
+
+    [TestMethod]
+    public void MPS207_a_refused_rule_is_a_declared_error()
+    {
+        var text = "contract K {\n  function old() refused Gone;\n  function older() refused Known;\n  extension error Known();\n}\n";
+        var ds = Diagnostics(text);
+        Single(ds, SpecDiagnosticIds.UndeclaredRule, At(text, "Gone"), "rule 'Gone' (refusing function 'old' of contract 'K') is declared as no error of any contract");
+    }
+
     // ---- MPS201..MPS204 ----
 
     [TestMethod]

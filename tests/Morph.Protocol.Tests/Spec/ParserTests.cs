@@ -69,7 +69,10 @@ public sealed class ParserTests
     [DataRow("parameters {\n  a: enum { X Y } = X;\n}", 2, 15, "expected ',' or '}' in the enum's members, found 'Y'")]
     [DataRow("contract K {\n  function f(uint256);\n}", 2, 21, "expected a parameter name after type 'uint256', found ')'")]
     [DataRow("contract K {\n  function f() -> L;\n}", 2, 20, "expected '.' between lifecycle and trigger, found ';'")]
-    [DataRow("contract K {\n  extension banana;\n}", 2, 13, "expected 'function' or 'event' after 'extension', found 'banana'")]
+    [DataRow("contract K {\n  extension banana;\n}", 2, 13, "expected 'function', 'event' or 'error' after 'extension', found 'banana'")]
+    [DataRow("contract K {\n  error E(uint a) banana;\n}", 2, 19, "expected a description or ';' after error 'E', found 'banana'")]
+    [DataRow("contract K {\n  function f() runs;\n}", 2, 20, "expected an operation name after 'runs', found ';'")]
+    [DataRow("contract K {\n  function f() runs A refused B;\n}", 2, 23, "expected a mutability, 'returns', 'as', '->', 'runs', 'refused', a description or ';' after function 'f', found 'refused'")]
     [DataRow("struct S {\n  uint256[3 a;\n}", 2, 13, "expected ']' after the array length, found 'a'")]
     [DataRow("namespace A.;", 1, 13, "expected a namespace name after '.', found ';'")]
     public void Expected_x_found_y_at_the_offending_token(string text, int line, int column, string message)
