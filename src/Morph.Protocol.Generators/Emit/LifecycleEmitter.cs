@@ -334,6 +334,8 @@ namespace Morph.Protocol.Generators.Emit
             if (ts.Select(t => t.WaivedLock).FirstOrDefault(p => p != null) is { } wv) named.Add("Waives = " + SourceWriter.Literal(wv));
             if (ts.Select(t => t.WaiverGuard).FirstOrDefault(p => p != null) is { } wg) named.Add("WaiverGuard = " + SourceWriter.Literal(wg));
             if (ts.Any(t => t.Slash)) named.Add("Slashes = true");
+            var causes = ts.SelectMany(t => t.Causes).Distinct().ToList();
+            if (causes.Count > 0) named.Add("Causes = new string[] { " + string.Join(", ", causes.Select(SourceWriter.Literal)) + " }");
             return $"[global::Morph.Protocol.Lifecycles.LifecycleTrigger({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(trigger)}, " +
                    $"global::Morph.Protocol.Lifecycles.TriggerKind.{l.KindOf(trigger)}{string.Concat(named.Select(n => ", " + n))})]";
         }

@@ -30,6 +30,8 @@ public sealed class LifecycleTriggerAttribute(string lifecycle, string trigger, 
     public string? WaiverGuard { get; init; }
     /// <summary>A transition on this trigger slashes.</summary>
     public bool Slashes { get; init; }
+    /// <summary>The triggers (<c>Lifecycle.Trigger</c>) a transition on this trigger fires on other entities.</summary>
+    public string[] Causes { get; init; } = [];
 }
 
 /// <summary>On a host's guard method: the guard, the rule it refuses with, and whether it is a lock.</summary>

@@ -126,7 +126,7 @@ namespace Morph.Protocol.Spec.Binding
                     .ToEquatableArray();
                 foreach (var f in t.From)
                     transitions.Add(new TransitionModel(t.Trigger.Text, f.Text, t.To.Text, guardNames, t.ReleasesFunds, lockParam, waived ?? (t.Waives != null ? "*" : null), t.Slash, t.Doc)
-                        { Pays = t.Pays?.Text, WaiverGuard = t.WaiverGuard?.Text });
+                        { Pays = t.Pays?.Text, WaiverGuard = t.WaiverGuard?.Text, Causes = t.Causes.Select(c => c.Lifecycle.Text + "." + c.Trigger.Text).ToEquatableArray() });
             }
 
             // A declared guard named like a generated lock guard would be two methods of one name.

@@ -70,6 +70,19 @@ namespace Morph.Protocol.Spec.Binding
                     lifecycles.Add(m);
                 }
             }
+            // Cascades name triggers of lifecycles bound above (in any file): a lifecycle whose cascade names none is left out.
+            foreach (var l in files.SelectMany(f => f.Lifecycles))
+            {
+                bool ok = true;
+                foreach (var c in l.Transitions.SelectMany(t => t.Causes))
+                {
+                    if (!_lifecycles.TryGetValue(c.Lifecycle.Text, out var target))
+                    { Error(SpecDiagnosticIds.UnknownCascade, c.Lifecycle.Span, $"'causes' names no lifecycle '{c.Lifecycle.Text}' (or one with errors)"); ok = false; }
+                    else if (!target.Triggers.Contains(c.Trigger.Text))
+                    { Error(SpecDiagnosticIds.UnknownCascade, c.Trigger.Span, $"lifecycle '{target.Name}' has no trigger '{c.Trigger.Text}': expected one of {string.Join(", ", target.Triggers)}"); ok = false; }
+                }
+                if (!ok && _lifecycles.TryGetValue(l.Name.Text, out var bound)) { _lifecycles.Remove(l.Name.Text); lifecycles.Remove(bound); }
+            }
 
             var contracts = new List<ContractModel>();
             var contractNames = new HashSet<string>(StringComparer.Ordinal);

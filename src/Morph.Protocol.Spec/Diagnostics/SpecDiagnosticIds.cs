@@ -27,6 +27,7 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string ReservedName = "MPS116";
         public const string UnitMismatch = "MPS117";
         public const string WaiverWithoutGuard = "MPS118";
+        public const string UnknownCascade = "MPS119";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

@@ -58,6 +58,8 @@ namespace Morph.Protocol.Spec.Model
         public string? Pays { get; init; }
         /// <summary><c>waives [lock P] because G</c>: the guard that justifies paying without the lock.</summary>
         public string? WaiverGuard { get; init; }
+        /// <summary><c>causes L.T</c>: what this transition fires on other entities.</summary>
+        public EquatableArray<string> Causes { get; init; } = EquatableArray<string>.Empty;
     }
 
     public sealed record LifecycleModel(

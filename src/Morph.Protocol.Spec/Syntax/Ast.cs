@@ -79,6 +79,8 @@ namespace Morph.Protocol.Spec.Syntax
         string? Doc)
     {
         public bool ReleasesFunds => Pays != null;
+        /// <summary><c>causes L.T, …</c>: triggers this transition fires on other entities (a settlement slashes stakers).</summary>
+        public EquatableArray<TargetSyntax> Causes { get; init; } = EquatableArray<TargetSyntax>.Empty;
     }
 
     /// <summary>A Solidity type as written: a base name (elementary or struct) and array dimensions

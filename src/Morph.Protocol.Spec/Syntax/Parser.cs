@@ -328,6 +328,7 @@ namespace Morph.Protocol.Spec.Syntax
             var guards = new List<Name>();
             bool slash = false;
             Name? lockParam = null, pays = null, waives = null, waived = null, waiverGuard = null;
+            var causes = new List<TargetSyntax>();
             while (true)
             {
                 if (AcceptKeyword("when"))
@@ -349,11 +350,21 @@ namespace Morph.Protocol.Spec.Syntax
                     if (AcceptKeyword("because")) waiverGuard = ExpectName("the guard that justifies the waiver, after 'because'");
                 }
                 else if (AcceptKeyword("slash")) slash = true;
+                else if (AcceptKeyword("causes"))
+                {
+                    do
+                    {
+                        var lifecycle = ExpectName("a lifecycle after 'causes'");
+                        Expect(TokenKind.Dot, $"'.' and a trigger after '{lifecycle.Text}'");
+                        causes.Add(new TargetSyntax(lifecycle, ExpectName("a trigger")));
+                    } while (Accept(TokenKind.Comma));
+                }
                 else break;
             }
             var doc = OptionalDoc();
-            Expect(TokenKind.Semicolon, "'when', 'after lock', 'pays', 'waives', 'slash', a description or ';' to end the transition");
-            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), pays, lockParam, waives, waived, waiverGuard, slash, doc);
+            Expect(TokenKind.Semicolon, "'when', 'after lock', 'pays', 'waives', 'slash', 'causes', a description or ';' to end the transition");
+            return new TransitionSyntax(trigger, from.ToEquatableArray(), to, guards.ToEquatableArray(), pays, lockParam, waives, waived, waiverGuard, slash, doc)
+                { Causes = causes.ToEquatableArray() };
         }
 
         // ---- structs and contracts ----

@@ -40,7 +40,8 @@ public sealed class ProtocolLifecycleTests
     {
         string[] Marked(Func<Morph.Protocol.Lifecycles.LifecycleTransition, bool> p) =>
             SpecCatalog.Lifecycles.SelectMany(l => l.Transitions.Where(p).Select(t => $"{l.Name}.{t.Trigger}:{t.From}>{t.To}")).Order().ToArray();
-        CollectionAssert.AreEqual(new[] { "Batch.Settle:Challenged>Reverted", "L1Staker.Slash:Active>Slashed", "L1Staker.Slash:Exiting>Slashed" }, Marked(t => t.Slash));
+        // Only a staker is slashed; a lost batch causes it (and reverts the later batches).
+        CollectionAssert.AreEqual(new[] { "L1Staker.Slash:Active>Slashed", "L1Staker.Slash:Exiting>Slashed" }, Marked(t => t.Slash));
         // Every payout of PROTOCOL.md the lifecycles carry (prover share and refunds included), each with its lock or waiver.
         CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.ClaimReward:Won>Paid", "Challenge.Defend:Open>Defended",
                 "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
@@ -68,6 +69,8 @@ public sealed class ProtocolLifecycleTests
         Assert.IsTrue(slash.Slashes);
         Assert.AreEqual(Morph.Protocol.Lifecycles.TriggerKind.Internal, slash.Kind);
         Assert.AreEqual(Morph.Protocol.Lifecycles.TriggerKind.Time, Trigger(typeof(Morph.Protocol.L1.L1Staker), "CanFireUnrestakeCompleted").Kind);
+        CollectionAssert.AreEqual(new[] { "L1Staker.Slash", "Batch.RevertByEarlierLoss", "Challenge.CancelByEarlierLoss" },
+            Trigger(typeof(Morph.Protocol.L1.Rollup.Batch), "FireSettle").Causes, "what a lost batch fires on other entities");
         var defend = Trigger(typeof(Morph.Protocol.L1.Rollup.Challenge), "FireDefend");
         Assert.AreEqual(("proverShare", "*", "BatchDefended"), (defend.Pays, defend.Waives, defend.WaiverGuard));
 

@@ -393,6 +393,23 @@ public sealed class BinderTests
         Assert.AreEqual(0, model.Lifecycles.Count);
     }
 
+    // ---- MPS119: cascades ----
+
+    [TestMethod]
+    public void MPS119_a_cascade_names_a_trigger_of_a_lifecycle_of_the_spec()
+    {
+        var text = Lifecycle("  on Go: A -> B causes M.Hit, Nope.Hit, M.Miss;\n  on End: B -> C;\n") +
+                   "lifecycle M {\n  state X initial;\n  state Y terminal;\n  on Hit: X -> Y;\n}\n";
+        var (model, ds) = Compile(text);
+        Has(ds, SpecDiagnosticIds.UnknownCascade, At(text, "Nope"), "'causes' names no lifecycle 'Nope' (or one with errors)");
+        Has(ds, SpecDiagnosticIds.UnknownCascade, At(text, "Miss"), "lifecycle 'M' has no trigger 'Miss': expected one of Hit");
+        Assert.AreEqual(2, ds.Count, Show(ds));
+        CollectionAssert.AreEqual(new[] { "M" }, model.Lifecycles.Select(l => l.Name).ToArray(), "L is left out");
+        var ok = Compile(Lifecycle("  on Go: A -> B causes M.Hit;\n  on End: B -> C;\n") + "lifecycle M {\n  state X initial;\n  state Y terminal;\n  on Hit: X -> Y;\n}\n");
+        Assert.AreEqual(0, ok.Diagnostics.Count, Show(ok.Diagnostics));
+        CollectionAssert.AreEqual(new[] { "M.Hit" }, ok.Model.Lifecycles.Single(l => l.Name == "L").Transitions[0].Causes.ToArray());
+    }
+
     // ---- MPS206: mutability decides query or trigger ----
 
     [TestMethod]
