@@ -31,6 +31,7 @@ namespace Morph.Protocol.Generators
             public const string Hosts = nameof(Hosts);
             public const string HostPairs = nameof(HostPairs);
             public const string RuleType = nameof(RuleType);
+            public const string Bounds = nameof(Bounds);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -129,6 +130,13 @@ namespace Morph.Protocol.Generators
                 }
                 var nesting = string.Concat(h.Containers.Select(c => c.Substring(c.LastIndexOf(' ') + 1) + "."));
                 spc.AddSource($"Hosts/{(h.Namespace.Length > 0 ? h.Namespace + "." : "")}{nesting}{h.Name}.g.cs", LifecycleEmitter.EmitHost(pair.Lifecycle, h.Namespace, h.Name, h.Containers));
+            });
+
+            // Bounds: a counter per bound, for the entities that count toward it.
+            var bounds = model.SelectMany(static (m, _) => m.Bounds).WithTrackingName(Steps.Bounds);
+            context.RegisterSourceOutput(bounds.Combine(emit).Combine(ruleType), static (spc, x) =>
+            {
+                if (x.Left.Right.Model) spc.AddSource($"Bounds/{x.Left.Left.Name}.g.cs", BoundEmitter.Emit(x.Left.Left, x.Right));
             });
 
             var contracts = model.SelectMany(static (m, _) => m.Contracts).WithTrackingName(Steps.Contracts);

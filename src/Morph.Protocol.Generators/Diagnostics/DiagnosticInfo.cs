@@ -38,6 +38,8 @@ namespace Morph.Protocol.Generators.Diagnostics
             [SpecDiagnosticIds.UnitMismatch] = "A duration on the wrong clock",
             [SpecDiagnosticIds.WaiverWithoutGuard] = "A waiver without a guard",
             [SpecDiagnosticIds.UnknownCascade] = "A cascade names no trigger",
+            [SpecDiagnosticIds.UnknownBound] = "Unknown bound",
+            [SpecDiagnosticIds.BoundKeyNotInEntityKey] = "A bound's key is not the entity's",
             [SpecDiagnosticIds.UnknownType] = "Unknown type",
             [SpecDiagnosticIds.DuplicateSignature] = "Duplicate signature",
             [SpecDiagnosticIds.UnknownTrigger] = "Unknown lifecycle or trigger",

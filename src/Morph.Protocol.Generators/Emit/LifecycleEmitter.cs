@@ -54,6 +54,14 @@ namespace Morph.Protocol.Generators.Emit
                 w.Line();
             }
 
+            if (l.Key.Count > 0)
+            {
+                w.Doc($"What identifies one entity of lifecycle {l.Name}.");
+                w.Line(SourceWriter.GeneratedCode);
+                w.Line($"public readonly record struct {l.Name}Key({string.Join(", ", l.Key.Select(p => AbiTypeMapping.QualifiedClrType(p.Type) + " " + AbiTypeMapping.Pascal(p.Name)))});");
+                w.Line();
+            }
+
             var S = l.StateEnum;
             var T = l.TriggerEnum;
             w.Doc($"Lifecycle {l.Name} as the spec declares it: its transitions as data, and the Stateless configuration.");
@@ -69,6 +77,24 @@ namespace Morph.Protocol.Generators.Emit
             w.Doc("Guard names, in the order Configure takes their implementations.");
             w.Line("public static global::System.Collections.Generic.IReadOnlyList<string> GuardNames { get; } = new string[] { " + string.Join(", ", l.Guards.Select(g => SourceWriter.Literal(g.Name))) + " };");
             w.Line();
+            foreach (var c in l.Counts)
+            {
+                w.Doc($"Whether an entity in this state counts toward bound {c.Bound}.");
+                w.Line($"public static bool CountsToward{c.Bound}({S} state) => state is {string.Join(" or ", c.States.Select(s => S + "." + s))};");
+                w.Line();
+                if (l.Key.Count > 0)
+                {
+                    w.Doc($"The key of bound {c.Bound} an entity counts under, from its own key.");
+                    w.Line($"public static global::{c.BoundNamespace}.{c.Bound}Key {c.Bound}KeyOf({l.Name}Key key) => new({string.Join(", ", c.BoundKey.Select(f => "key." + AbiTypeMapping.Pascal(f)))});");
+                    w.Line();
+                }
+            }
+            foreach (var c in l.Creates)
+            {
+                w.Doc($"The state trigger {c.Trigger} creates an entity in. {c.Doc}");
+                w.Line($"public const {S} {c.Trigger}Creates = {S}.{c.State};");
+                w.Line();
+            }
             w.Doc("The rule each guard refuses with, as the spec names it ('else Rule').");
             w.Open($"public static string RuleNameOf({G} guard) => guard switch");
             foreach (var g in l.Guards) w.Line($"{G}.{g.Name} => {SourceWriter.Literal(g.Rule)},");

@@ -80,6 +80,7 @@ public enum ProtocolRule
     DebtAboveMax,
     JailNotExpired,
     EntryNotPending,
+    TooManyPendingEntries,
     EntryNotClaimable,
     /// <summary>Internal (the L2 chain's Halt): the contract set is not empty.</summary>
     SetNotEmpty,

@@ -183,6 +183,8 @@ namespace Morph.Protocol.Spec.Binding
             foreach (var c in files.SelectMany(f => f.Contracts))
                 foreach (var f in c.Functions)
                     if (f.Refused is Name refused) Check(refused.Text, refused.Span, $"refusing function '{f.Name.Text}' of contract '{c.Name.Text}'");
+            foreach (var b in files.SelectMany(f => f.Bounds))
+                Check(b.Rule?.Text ?? "BoundReached", b.Rule?.Span ?? b.Name.Span, $"bound '{b.Name.Text}'");
             foreach (var l in files.SelectMany(f => f.Lifecycles))
             {
                 foreach (var g in l.Guards)

@@ -146,7 +146,9 @@ namespace Morph.Protocol.Spec.Binding
 
             if (initials.Count == 1)
             {
+                // An entity starts in its initial state, or in the state a creation names.
                 var reachable = Reachable(initials[0].Name.Text, transitions);
+                foreach (var c in l.Creates) reachable.UnionWith(Reachable(c.State.Text, transitions));
                 foreach (var s in l.States)
                     if (!reachable.Contains(s.Name.Text))
                         Warning(SpecDiagnosticIds.UnreachableState, s.Name.Span, $"state '{s.Name.Text}' cannot be reached from the initial state '{initials[0].Name.Text}'");
@@ -155,6 +157,31 @@ namespace Morph.Protocol.Spec.Binding
             foreach (var decl in triggerDecls)
                 if (!l.Transitions.Any(t => t.Trigger.Text == decl.Key))
                     Warning(SpecDiagnosticIds.UnusedTrigger, decl.Value.Syntax.Name.Span, $"trigger '{decl.Key}' is declared but no transition uses it");
+
+            // Entities: the key, the bounds they count toward (whose key comes from theirs), what creates them.
+            var key = l.Key is { } k0 ? BindParams(k0, $"the key of lifecycle '{l.Name.Text}'") : EquatableArray<FieldModel>.Empty;
+            var counts = new List<CountsModel>();
+            foreach (var c in l.Counts)
+            {
+                foreach (var s in c.States)
+                    if (!states.ContainsKey(s.Text)) Error(SpecDiagnosticIds.UnknownState, s.Span, $"unknown state '{s.Text}' in lifecycle '{l.Name.Text}': expected one of {string.Join(", ", states.Keys)}");
+                if (!_bounds.TryGetValue(c.Bound.Text, out var bound))
+                { Error(SpecDiagnosticIds.UnknownBound, c.Bound.Span, $"no bound '{c.Bound.Text}' is declared: declare 'bound {c.Bound.Text}(…) at most <parameter> else <Rule>;'"); continue; }
+                foreach (var p in bound.Key)
+                    if (!key.Any(f => f.Name == p.Name && f.Type.Canonical == p.Type.Canonical))
+                        Error(SpecDiagnosticIds.BoundKeyNotInEntityKey, c.Bound.Span,
+                            $"bound '{bound.Name}' counts per '{p.Name}: {p.Type.Canonical}', which the key of lifecycle '{l.Name.Text}' does not hold: declare 'key (…, {p.Name}: {p.Type.Canonical})'");
+                counts.Add(new CountsModel(bound.Name, c.States.Select(s => s.Text).ToEquatableArray())
+                    { BoundNamespace = bound.Namespace, BoundKey = bound.Key.Select(p => p.Name).ToEquatableArray() });
+            }
+            var creates = new List<CreateModel>();
+            foreach (var c in l.Creates)
+            {
+                if (!states.ContainsKey(c.State.Text)) Error(SpecDiagnosticIds.UnknownState, c.State.Span, $"unknown state '{c.State.Text}' in lifecycle '{l.Name.Text}': expected one of {string.Join(", ", states.Keys)}");
+                else if (states[c.State.Text].Terminal) Error(SpecDiagnosticIds.TransitionFromTerminal, c.State.Span, $"an entity cannot be created in terminal state '{c.State.Text}'");
+                if (creates.Any(x => x.Trigger == c.Trigger.Text)) Error(SpecDiagnosticIds.DuplicateDeclaration, c.Trigger.Span, $"creation '{c.Trigger.Text}' is declared twice in lifecycle '{l.Name.Text}'");
+                creates.Add(new CreateModel(c.Trigger.Text, c.State.Text, c.Doc));
+            }
 
             foreach (var g in l.Guards.Where(g => g.Rule is null))
                 Error(SpecDiagnosticIds.GuardWithoutRule, g.Name.Span,
@@ -172,7 +199,8 @@ namespace Morph.Protocol.Spec.Binding
                     { Kind = t.Kind?.Text switch { "time" => "Time", "internal" => "Internal", _ => "External" } }).ToEquatableArray();
             return new LifecycleModel(ns, l.Name.Text, l.Doc,
                 l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
-                triggers, guardModels, transitions.ToEquatableArray()) { DeclaredTriggers = typed, Locks = locks.Values.ToEquatableArray(), IsSingleton = l.IsSingleton };
+                triggers, guardModels, transitions.ToEquatableArray()) { DeclaredTriggers = typed, Locks = locks.Values.ToEquatableArray(), IsSingleton = l.IsSingleton,
+                  Key = key, Counts = counts.ToEquatableArray(), Creates = creates.ToEquatableArray() };
         }
 
         /// <summary>A parameter list's types resolved; a name used twice (as generated, PascalCase) is MPS101.</summary>
@@ -278,8 +306,8 @@ namespace Morph.Protocol.Spec.Binding
             if (initial is null) return;
             // The states reachable from the initial one through transitions that protect nothing.
             var open = new HashSet<string>(StringComparer.Ordinal) { initial };
-            var queue = new Queue<string>();
-            queue.Enqueue(initial);
+            foreach (var c in l.Creates) open.Add(c.State.Text);   // a creation is a start as well
+            var queue = new Queue<string>(open);
             while (queue.Count > 0)
             {
                 var s = queue.Dequeue();

@@ -20,6 +20,7 @@ namespace Morph.Protocol.Spec.Binding
         private readonly Dictionary<string, StructSyntax> _structSyntax = new Dictionary<string, StructSyntax>(StringComparer.Ordinal);
         private readonly Dictionary<string, StructModel?> _structs = new Dictionary<string, StructModel?>(StringComparer.Ordinal);
         private readonly Dictionary<string, LifecycleModel> _lifecycles = new Dictionary<string, LifecycleModel>(StringComparer.Ordinal);
+        private readonly Dictionary<string, BoundModel> _bounds = new Dictionary<string, BoundModel>(StringComparer.Ordinal);
 
         public static (SpecModel Model, IReadOnlyList<SpecDiagnostic> Diagnostics) Bind(IEnumerable<SpecFileSyntax> files)
         {
@@ -55,6 +56,23 @@ namespace Morph.Protocol.Spec.Binding
             {
                 var m = ResolveStruct(s.Name.Text, new Stack<string>());
                 if (m != null) structs.Add(m);
+            }
+
+            var bounds = new List<BoundModel>();
+            foreach (var file in files)
+            {
+                var ns = NamespaceOf(file, DefaultNamespace);
+                foreach (var b in file.Bounds)
+                {
+                    if (_bounds.ContainsKey(b.Name.Text)) { Error(SpecDiagnosticIds.DuplicateDeclaration, b.Name.Span, $"bound '{b.Name.Text}' is declared twice"); continue; }
+                    var key = BindParams(b.Key, $"bound '{b.Name.Text}'");
+                    if (!_parameters.TryGetValue(b.Limit.Text, out var limit) || limit.Kind != ParameterKind.UInt)
+                    { Error(SpecDiagnosticIds.UnknownLockParameter, b.Limit.Span, $"bound '{b.Name.Text}' must be limited by an unsigned integer parameter of the 'parameters' block"); continue; }
+                    if (key.Count != b.Key.Count) continue;   // a type did not resolve (MPS201)
+                    var m = new BoundModel(ns, b.Name.Text, key, limit.Name, b.Rule?.Text ?? "BoundReached", b.Doc);
+                    _bounds.Add(m.Name, m);
+                    bounds.Add(m);
+                }
             }
 
             var lifecycles = new List<LifecycleModel>();
@@ -98,7 +116,8 @@ namespace Morph.Protocol.Spec.Binding
             }
             CheckRulesDeclared(files);
 
-            return new SpecModel(parameters.ToEquatableArray(), lifecycles.ToEquatableArray(), structs.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(), contracts.ToEquatableArray());
+            return new SpecModel(parameters.ToEquatableArray(), lifecycles.ToEquatableArray(), structs.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(), contracts.ToEquatableArray())
+                { Bounds = bounds.ToEquatableArray() };
         }
 
         private static string NamespaceOf(SpecFileSyntax file, string fallback) => file.Namespaces.Count > 0 ? file.Namespaces[0].Value : fallback;

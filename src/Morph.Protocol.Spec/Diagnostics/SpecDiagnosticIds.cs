@@ -28,6 +28,8 @@ namespace Morph.Protocol.Spec.Diagnostics
         public const string UnitMismatch = "MPS117";
         public const string WaiverWithoutGuard = "MPS118";
         public const string UnknownCascade = "MPS119";
+        public const string UnknownBound = "MPS120";
+        public const string BoundKeyNotInEntityKey = "MPS121";
 
         public const string UnknownType = "MPS201";
         public const string DuplicateSignature = "MPS202";

@@ -7,7 +7,24 @@ namespace Morph.Protocol.Spec.Model
         EquatableArray<ParameterModel> Parameters,
         EquatableArray<LifecycleModel> Lifecycles,
         EquatableArray<StructModel> Structs,
-        EquatableArray<ContractModel> Contracts);
+        EquatableArray<ContractModel> Contracts)
+    {
+        public EquatableArray<BoundModel> Bounds { get; init; } = EquatableArray<BoundModel>.Empty;
+    }
+
+    /// <summary>A bound: at most <see cref="Limit"/> (a parameter) entities counted per <see cref="Key"/>, refused with <see cref="Rule"/>.</summary>
+    public sealed record BoundModel(string Namespace, string Name, EquatableArray<FieldModel> Key, string Limit, string Rule, string? Doc);
+
+    /// <summary>The states in which an entity of a lifecycle counts toward a bound.</summary>
+    public sealed record CountsModel(string Bound, EquatableArray<string> States)
+    {
+        /// <summary>The bound's namespace and key fields (taken from the entity's key, by name).</summary>
+        public string BoundNamespace { get; init; } = "";
+        public EquatableArray<string> BoundKey { get; init; } = EquatableArray<string>.Empty;
+    }
+
+    /// <summary>Trigger <see cref="Trigger"/> creates an entity in state <see cref="State"/>.</summary>
+    public sealed record CreateModel(string Trigger, string State, string? Doc);
 
     public enum ParameterKind { UInt, Bool, Ratio, Enum }
 
@@ -72,6 +89,11 @@ namespace Morph.Protocol.Spec.Model
         /// <summary>One instance (<c>lifecycle L singleton</c>): its host runs on the Stateless machine. Otherwise an
         /// entity: its host decides through the static transition function (no machine per instance).</summary>
         public bool IsSingleton { get; init; }
+
+        /// <summary>What identifies one entity (<c>key (…)</c>); empty when undeclared.</summary>
+        public EquatableArray<FieldModel> Key { get; init; } = EquatableArray<FieldModel>.Empty;
+        public EquatableArray<CountsModel> Counts { get; init; } = EquatableArray<CountsModel>.Empty;
+        public EquatableArray<CreateModel> Creates { get; init; } = EquatableArray<CreateModel>.Empty;
 
         /// <summary>The locks and waits, whose guards the generator writes.</summary>
         public EquatableArray<LockModel> Locks { get; init; } = EquatableArray<LockModel>.Empty;

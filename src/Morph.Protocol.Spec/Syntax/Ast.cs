@@ -11,9 +11,21 @@ namespace Morph.Protocol.Spec.Syntax
         EquatableArray<ParametersSyntax> Parameters,
         EquatableArray<LifecycleSyntax> Lifecycles,
         EquatableArray<StructSyntax> Structs,
-        EquatableArray<ContractSyntax> Contracts);
+        EquatableArray<ContractSyntax> Contracts)
+    {
+        public EquatableArray<BoundSyntax> Bounds { get; init; } = EquatableArray<BoundSyntax>.Empty;
+    }
 
     public sealed record Name(string Text, SourceSpan Span);
+
+    /// <summary><c>bound B(p: type, …) at most P else Rule "doc";</c>: at most parameter P entities counted per key.</summary>
+    public sealed record BoundSyntax(Name Name, EquatableArray<ParamSyntax> Key, Name Limit, Name? Rule, string? Doc);
+
+    /// <summary><c>counts toward B while S1, S2;</c>: an entity in one of these states counts toward bound B.</summary>
+    public sealed record CountsSyntax(Name Bound, EquatableArray<Name> States);
+
+    /// <summary><c>create T -> S "doc";</c>: trigger T creates the entity in state S.</summary>
+    public sealed record CreateSyntax(Name Trigger, Name State, string? Doc);
 
     public sealed record NamespaceSyntax(string Value, SourceSpan Span);
 
@@ -37,6 +49,11 @@ namespace Morph.Protocol.Spec.Syntax
         public EquatableArray<LockSyntax> Locks { get; init; } = EquatableArray<LockSyntax>.Empty;
         /// <summary><c>lifecycle L singleton</c>: one instance (its host runs on the Stateless machine).</summary>
         public bool IsSingleton { get; init; }
+        /// <summary><c>key (p: type, …);</c>: what identifies one entity.</summary>
+        public EquatableArray<ParamSyntax>? Key { get; init; }
+        public Name? KeyKeyword { get; init; }
+        public EquatableArray<CountsSyntax> Counts { get; init; } = EquatableArray<CountsSyntax>.Empty;
+        public EquatableArray<CreateSyntax> Creates { get; init; } = EquatableArray<CreateSyntax>.Empty;
     }
 
     /// <summary><c>lock P on l1 from T1, T2 else Rule "doc";</c> (a funds lock) or <c>wait P on epochs from T;</c> (a

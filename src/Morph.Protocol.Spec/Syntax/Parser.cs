@@ -10,7 +10,7 @@ namespace Morph.Protocol.Spec.Syntax
     /// declaration, so one run reports several errors.</summary>
     public sealed class Parser
     {
-        private static readonly HashSet<string> TopLevelKeywords = new HashSet<string> { "namespace", "parameters", "lifecycle", "struct", "contract" };
+        private static readonly HashSet<string> TopLevelKeywords = new HashSet<string> { "namespace", "parameters", "bound", "lifecycle", "struct", "contract" };
         private static readonly HashSet<string> Mutabilities = new HashSet<string> { "view", "pure", "payable", "nonpayable" };
         private const int MaxDepth = 64;
 
@@ -124,17 +124,19 @@ namespace Morph.Protocol.Spec.Syntax
             var lifecycles = new List<LifecycleSyntax>();
             var structs = new List<StructSyntax>();
             var contracts = new List<ContractSyntax>();
+            var bounds = new List<BoundSyntax>();
             while (Current.Kind != TokenKind.EndOfFile)
             {
                 int start = _pos;
                 try
                 {
                     if (Current.Is("namespace")) namespaces.Add(ParseNamespace());
+                    else if (Current.Is("bound")) bounds.Add(ParseBound());
                     else if (Current.Is("parameters")) parameters.Add(ParseParameters());
                     else if (Current.Is("lifecycle")) lifecycles.Add(ParseLifecycle());
                     else if (Current.Is("struct")) structs.Add(ParseStruct());
                     else if (Current.Is("contract")) contracts.Add(ParseContract());
-                    else throw Error("'namespace', 'parameters', 'lifecycle', 'struct' or 'contract'");
+                    else throw Error("'namespace', 'parameters', 'bound', 'lifecycle', 'struct' or 'contract'");
                 }
                 catch (ParseError)
                 {
@@ -142,7 +144,22 @@ namespace Morph.Protocol.Spec.Syntax
                 }
             }
             return new SpecFileSyntax(path, namespaces.ToEquatableArray(), parameters.ToEquatableArray(), lifecycles.ToEquatableArray(),
-                structs.ToEquatableArray(), contracts.ToEquatableArray());
+                structs.ToEquatableArray(), contracts.ToEquatableArray()) { Bounds = bounds.ToEquatableArray() };
+        }
+
+        /// <summary><c>bound B(p: type, …) at most P [else Rule] ["doc"];</c></summary>
+        private BoundSyntax ParseBound()
+        {
+            Next();
+            var name = ExpectName("a bound name after 'bound'");
+            var key = ParseParamList($"bound '{name.Text}'");
+            ExpectKeyword("at");
+            ExpectKeyword("most");
+            var limit = ExpectName("the parameter that limits the count, after 'at most'");
+            Name? rule = AcceptKeyword("else") ? ExpectName($"the rule bound '{name.Text}' refuses with, after 'else'") : null;
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"'else Rule', a description or ';' after bound '{name.Text}'");
+            return new BoundSyntax(name, key.ToEquatableArray(), limit, rule, doc);
         }
 
         private NamespaceSyntax ParseNamespace()
@@ -235,19 +252,51 @@ namespace Morph.Protocol.Spec.Syntax
             var guards = new List<GuardSyntax>();
             var transitions = new List<TransitionSyntax>();
             var locks = new List<LockSyntax>();
+            var counts = new List<CountsSyntax>();
+            var creates = new List<CreateSyntax>();
+            List<ParamSyntax>? key = null;
+            Name? keyKeyword = null;
             ParseBlock($"lifecycle '{name.Text}'", () =>
             {
-                if (AcceptKeyword("state")) states.Add(ParseState());
+                if (Current.Is("key"))
+                {
+                    keyKeyword = ExpectName("key");
+                    key = ParseParamList($"the key of lifecycle '{name.Text}'");
+                    OptionalDoc();
+                    Expect(TokenKind.Semicolon, "a description or ';' after the key");
+                }
+                else if (AcceptKeyword("counts"))
+                {
+                    ExpectKeyword("toward");
+                    var bound = ExpectName("a bound after 'counts toward'");
+                    ExpectKeyword("while");
+                    var states = new List<Name>();
+                    do states.Add(ExpectName("a state that counts")); while (Accept(TokenKind.Comma));
+                    Expect(TokenKind.Semicolon, "',' or ';' after the counted states");
+                    counts.Add(new CountsSyntax(bound, states.ToEquatableArray()));
+                }
+                else if (AcceptKeyword("create"))
+                {
+                    var trigger = ExpectName("the trigger that creates the entity, after 'create'");
+                    Expect(TokenKind.Arrow, $"'->' and the state trigger '{trigger.Text}' creates the entity in");
+                    var to = ExpectName("the state a new entity starts in");
+                    var cdoc = OptionalDoc();
+                    Expect(TokenKind.Semicolon, "a description or ';' after the creation");
+                    creates.Add(new CreateSyntax(trigger, to, cdoc));
+                }
+                else if (AcceptKeyword("state")) states.Add(ParseState());
                 else if (AcceptKeyword("trigger")) triggers.Add(ParseTriggerDeclaration());
                 else if (AcceptKeyword("guard")) guards.Add(ParseGuard());
                 else if (AcceptKeyword("event")) { ExpectKeyword("lock"); guards.Add(ParseGuard() with { IsEventLock = true }); }
                 else if (AcceptKeyword("lock")) locks.Add(ParseLock(isWait: false));
                 else if (AcceptKeyword("wait")) locks.Add(ParseLock(isWait: true));
                 else if (AcceptKeyword("on")) transitions.Add(ParseTransition());
-                else throw Error("'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'on' or '}'");
-            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("event") || Current.Is("lock") || Current.Is("wait") || Current.Is("on"));
+                else throw Error("'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'key', 'counts', 'create', 'on' or '}'");
+            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("event") || Current.Is("lock") || Current.Is("wait")
+                  || Current.Is("key") || Current.Is("counts") || Current.Is("create") || Current.Is("on"));
             return new LifecycleSyntax(name, doc, states.ToEquatableArray(), triggers.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray())
-                { Locks = locks.ToEquatableArray(), IsSingleton = singleton };
+                { Locks = locks.ToEquatableArray(), IsSingleton = singleton, Key = key?.ToEquatableArray(), KeyKeyword = keyKeyword,
+                  Counts = counts.ToEquatableArray(), Creates = creates.ToEquatableArray() };
         }
 
         /// <summary><c>lock P on clock from T1, T2 [else Rule] ["doc"];</c> (the keyword is already read).</summary>

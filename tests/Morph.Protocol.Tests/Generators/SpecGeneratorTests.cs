@@ -21,9 +21,15 @@ public sealed class SpecGeneratorTests
           lockBlocks: uint64 = 10 l1blocks "blocks before a release";
           bond: uint256 = 2 ether "the bond";
           mode: enum { Fast, Safe } = Safe "how";
+          maxBonds: uint32 = 3 "bonds per owner";
         }
 
+        bound Bonds(owner: address) at most maxBonds else TooManyPendingEntries "open or locked bonds per owner";
+
         lifecycle Bond "A bond." {
+          key (id: uint64, owner: address) "one bond";
+          create Post -> Open "posting makes a bond";
+          counts toward Bonds while Open, Locked;
           state Open initial "posted";
           state Locked "held";
           state Slashed "taken";
@@ -53,6 +59,7 @@ public sealed class SpecGeneratorTests
           extension error NotOwner() "the protocol's own";
           extension error WrongStakeAmount();
           extension error LockNotExpired();
+          extension error TooManyPendingEntries();
         }
         """;
 
@@ -90,7 +97,7 @@ public sealed class SpecGeneratorTests
 
     private static readonly string[] SmallHintNames =
     {
-        "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
+        "Bounds/Bonds.g.cs", "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
         "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs",
     };
 

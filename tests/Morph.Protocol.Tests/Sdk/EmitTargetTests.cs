@@ -71,14 +71,14 @@ public sealed class EmitTargetTests
 
     [TestMethod]
     public void Model_target_gets_the_dispatchers_lifecycles_hosts_parameters_and_spec_catalog_only() =>
-        CollectionAssert.AreEqual(new[] { "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs", "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs" }, HintNames("model"));
+        CollectionAssert.AreEqual(new[] { "Bounds/Bonds.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs", "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs" }, HintNames("model"));
 
     [TestMethod]
     [DataRow(null)]
     [DataRow("")]
     [DataRow("anything")]
     public void Unset_or_unknown_target_gets_everything_but_the_contract_catalog(string? emit) =>
-        CollectionAssert.AreEqual(new[] { "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
+        CollectionAssert.AreEqual(new[] { "Bounds/Bonds.g.cs", "Contracts/Bonds.g.cs", "Contracts/Structs/Pair.g.cs", "Dispatch/Bonds.Dispatch.g.cs", "Hosts/Snap.Hosts.BondHost.g.cs", "Lifecycles/Bond.Transitions.g.cs",
             "Lifecycles/Bond.g.cs", "ProtocolParameters.g.cs", "SpecCatalog.g.cs" }, HintNames(emit));
 
     [TestMethod]

@@ -410,6 +410,58 @@ public sealed class BinderTests
         CollectionAssert.AreEqual(new[] { "M.Hit" }, ok.Model.Lifecycles.Single(l => l.Name == "L").Transitions[0].Causes.ToArray());
     }
 
+    // ---- entities: key, creation, bounds (MPS120, MPS121) ----
+
+    private const string Bound = "bound Pending(delegator: address, staker: address) at most plainN else TooMany \"entries per pair\";\n";
+
+    [TestMethod]
+    public void An_entity_declares_its_key_its_creation_and_the_bound_it_counts_toward()
+    {
+        var text = Bound + Lifecycle("  key (entry: uint64, delegator: address, staker: address);\n  create Open -> B \"made by open\";\n" +
+                                     "  counts toward Pending while B;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var b = model.Bounds.Single();
+        Assert.AreEqual(("Pending", "plainN", "TooMany", "delegator,staker"), (b.Name, b.Limit, b.Rule, string.Join(",", b.Key.Select(k => k.Name))));
+        var l = model.Lifecycles.Single();
+        CollectionAssert.AreEqual(new[] { "entry", "delegator", "staker" }, l.Key.Select(k => k.Name).ToArray());
+        Assert.AreEqual(("Open", "B"), (l.Creates.Single().Trigger, l.Creates.Single().State));
+        Assert.AreEqual(("Pending", "B", "delegator,staker"), (l.Counts.Single().Bound, l.Counts.Single().States.Single(), string.Join(",", l.Counts.Single().BoundKey)));
+    }
+
+    [TestMethod]
+    public void A_state_entered_only_by_creation_is_reachable_and_its_payouts_are_checked_from_it()
+    {
+        var text = Params + "lifecycle L {\n  state A initial;\n  state M;\n  state C terminal;\n  create Make -> M;\n  on Go: A -> C;\n  on Pay: M -> C pays stake;\n}\n";
+        var ds = Diagnostics(text);
+        Assert.IsFalse(ds.Any(d => d.Id == SpecDiagnosticIds.UnreachableState), Show(ds));
+        Single(ds, SpecDiagnosticIds.ReleaseWithoutLock, At(text, "Pay"), "pays stake but a path reaches it");
+    }
+
+    [TestMethod]
+    public void MPS120_counting_toward_an_undeclared_bound()
+    {
+        var text = Lifecycle("  key (entry: uint64);\n  counts toward Nope while B;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.UnknownBound, At(text, "Nope"), "no bound 'Nope' is declared: declare 'bound Nope(…) at most <parameter> else <Rule>;'");
+    }
+
+    [TestMethod]
+    public void MPS121_a_bound_counts_per_fields_the_entity_key_lacks()
+    {
+        var text = Bound + Lifecycle("  key (entry: uint64, delegator: address);\n  counts toward Pending while B;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        Single(Diagnostics(text), SpecDiagnosticIds.BoundKeyNotInEntityKey, At(text, "Pending while"),
+            "bound 'Pending' counts per 'staker: address', which the key of lifecycle 'L' does not hold: declare 'key (…, staker: address)'");
+    }
+
+    [TestMethod]
+    public void A_creation_names_a_state_that_is_not_terminal()
+    {
+        var text = Lifecycle("  create Make -> C;\n  create Other -> Z;\n  on Go: A -> B;\n  on End: B -> C;\n");
+        var ds = Diagnostics(text);
+        Has(ds, SpecDiagnosticIds.TransitionFromTerminal, At(text, "C;\n  create"), "an entity cannot be created in terminal state 'C'");
+        Has(ds, SpecDiagnosticIds.UnknownState, At(text, "Z;"), "unknown state 'Z'");
+    }
+
     // ---- MPS206: mutability decides query or trigger ----
 
     [TestMethod]

@@ -56,12 +56,12 @@ public sealed class ParserTests
     }
 
     [TestMethod]
-    [DataRow("foo;", 1, 1, "expected 'namespace', 'parameters', 'lifecycle', 'struct' or 'contract', found 'foo'")]
+    [DataRow("foo;", 1, 1, "expected 'namespace', 'parameters', 'bound', 'lifecycle', 'struct' or 'contract', found 'foo'")]
     [DataRow("lifecycle 5 { }", 1, 11, "expected a lifecycle name, found number 5")]
     [DataRow("lifecycle L {\n  state A initial\n}", 3, 1, "expected 'initial', 'terminal', a description or ';' after state 'A', found '}'")]
     [DataRow("lifecycle L {\n  state A initial;\n  on Go A -> A;\n}", 3, 9, "expected ':' after trigger 'Go', found 'A'")]
     [DataRow("lifecycle L {\n  state A initial;\n  on Go: A -> ;\n}", 3, 15, "expected a destination state after '->', found ';'")]
-    [DataRow("lifecycle L {\n  state A initial;\n  banana;\n}", 3, 3, "expected 'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'on' or '}', found 'banana'")]
+    [DataRow("lifecycle L {\n  state A initial;\n  banana;\n}", 3, 3, "expected 'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'key', 'counts', 'create', 'on' or '}', found 'banana'")]
     [DataRow("lifecycle L {\n  state A initial;\n", 3, 1, "expected '}' to close lifecycle 'L', found end of file")]
     [DataRow("parameters {\n  \"x\";\n}", 2, 3, "expected a parameter name, found string \"x\"")]
     [DataRow("parameters {\n  a uint8 = 1;\n}", 2, 5, "expected ':' and a type after parameter 'a', found 'uint8'")]
