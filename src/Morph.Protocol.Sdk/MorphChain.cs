@@ -52,6 +52,9 @@ public sealed class MorphChain
     /// <summary>Log queries wider than this are split before asking; a node that refuses a range splits it further.</summary>
     public ulong MaxLogRange { get; init; } = 10_000;
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long a send waits for its receipt: a transaction dropped or replaced (another sender of the same
+    /// account and nonce) never gets one, and a wait must end with a clear error, not hang.</summary>
+    public TimeSpan ReceiptTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The signing account's address, when the Web3 has one.</summary>
     public Address? From => Web3.TransactionManager?.Account?.Address is { } a ? Address.Parse(a) : null;
@@ -163,8 +166,11 @@ public sealed class MorphChain
     /// <see cref="ContractRevertException"/> with the hash and, where the node traces, the decoded reason.</summary>
     public async Task<MorphReceipt> WaitForReceiptAsync(string operation, Bytes32 hash, CancellationToken ct = default)
     {
+        var deadline = DateTime.UtcNow + ReceiptTimeout;
         while (true)
         {
+            if (DateTime.UtcNow > deadline)
+                throw new ChainTransportException($"{Endpoint}: {operation}: no receipt for {hash} after {ReceiptTimeout.TotalSeconds:0.#} s (dropped, or replaced by another transaction of the same nonce)");
             var receipt = await RequestAsync<TransactionReceipt?>("eth_getTransactionReceipt", ct, hash.ToString());
             if (receipt is not null)
             {

@@ -44,9 +44,11 @@ public sealed class ProtocolLifecycleTests
         CollectionAssert.AreEqual(new[] { "L1Staker.Slash:Active>Slashed", "L1Staker.Slash:Exiting>Slashed" }, Marked(t => t.Slash));
         // Every payout of PROTOCOL.md the lifecycles carry (prover share and refunds included), each with its lock or waiver.
         CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.ClaimReward:Won>Paid", "Challenge.Defend:Open>Defended",
-                "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
+                "Commission.ClaimCommission:Accruing>Accruing", "Delegation.ClaimReleased:Released>Withdrawn", "Delegation.ClaimReward:Active>Active",
+                "Delegation.ClaimReward:Released>Released", "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
             Marked(t => t.ReleasesFunds));
-        CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.Defend:Open>Defended", "Undelegation.StakerRemoved:Locked>Claimable" },
+        CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.Defend:Open>Defended", "Delegation.ClaimReleased:Released>Withdrawn",
+                "Undelegation.StakerRemoved:Locked>Claimable" },
             Marked(t => t.WaivedLock != null), "the waivers");
         Assert.AreEqual("withdrawalLockBlocks", SpecCatalog.Lifecycles.Single(l => l.Name == "L1Staker").Transitions.Single(t => t.Trigger == "ClaimWithdrawal").LockParameter);
     }

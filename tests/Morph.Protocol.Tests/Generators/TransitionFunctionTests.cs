@@ -16,7 +16,7 @@ public sealed class TransitionFunctionTests
     /// counts the evaluations.</summary>
     private struct Outcomes(int mask) :
         IL1StakerGuards, IBatchGuards, IChallengeGuards, IRollupModeGuards,
-        IL2StakerGuards, IUndelegationGuards, IRedelegationGuards, IL2ChainGuards, IEpochGuards
+        IL2StakerGuards, IUndelegationGuards, IRedelegationGuards, IL2ChainGuards, IEpochGuards, IDelegationGuards, ICommissionGuards
     {
         public int Evaluated;
         private bool Holds(int guard) { Evaluated++; return (mask >> guard & 1) != 0; }
@@ -29,6 +29,8 @@ public sealed class TransitionFunctionTests
         public bool Evaluate(RedelegationGuard guard) => Holds((int)guard);
         public bool Evaluate(L2ChainGuard guard) => Holds((int)guard);
         public bool Evaluate(EpochGuard guard) => Holds((int)guard);
+        public bool Evaluate(DelegationGuard guard) => Holds((int)guard);
+        public bool Evaluate(CommissionGuard guard) => Holds((int)guard);
     }
 
     private delegate bool TryFireFn<TState, TTrigger, TGuard>(TState state, TTrigger trigger, ref Outcomes guards, out TState next, out TGuard? failed)
@@ -111,6 +113,8 @@ public sealed class TransitionFunctionTests
         Compare<RedelegationState, RedelegationTrigger, RedelegationGuard>(RedelegationLifecycle.Name, RedelegationLifecycle.Configure, RedelegationLifecycle.GuardNames, RedelegationTransitions.TryFire, RedelegationTransitions.IsPermitted),
         Compare<L2ChainState, L2ChainTrigger, L2ChainGuard>(L2ChainLifecycle.Name, L2ChainLifecycle.Configure, L2ChainLifecycle.GuardNames, L2ChainTransitions.TryFire, L2ChainTransitions.IsPermitted),
         Compare<EpochState, EpochTrigger, EpochGuard>(EpochLifecycle.Name, EpochLifecycle.Configure, EpochLifecycle.GuardNames, EpochTransitions.TryFire, EpochTransitions.IsPermitted),
+        Compare<DelegationState, DelegationTrigger, DelegationGuard>(DelegationLifecycle.Name, DelegationLifecycle.Configure, DelegationLifecycle.GuardNames, DelegationTransitions.TryFire, DelegationTransitions.IsPermitted),
+        Compare<CommissionState, CommissionTrigger, CommissionGuard>(CommissionLifecycle.Name, CommissionLifecycle.Configure, CommissionLifecycle.GuardNames, CommissionTransitions.TryFire, CommissionTransitions.IsPermitted),
     ];
 
     [TestMethod]
@@ -128,7 +132,7 @@ public sealed class TransitionFunctionTests
         Assert.AreEqual(24576, counts["L1Staker"]);
         Assert.AreEqual(36, counts["Undelegation"]);
         Assert.AreEqual(64, counts["Redelegation"]);
-        Assert.AreEqual(26528, comparisons.Sum(c => c.Cases), string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}")));
+        Assert.AreEqual(26566, comparisons.Sum(c => c.Cases), string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}")));
         // Redelegation.Complete from Locked with the lock elapsed, TargetPresent and TargetGone all true: both
         // transitions permitted, Stateless throws, and so does TryFire. Nowhere else.
         Assert.AreEqual(1, comparisons.Sum(c => c.Ambiguous));

@@ -20,7 +20,7 @@ public sealed class FixtureWriteTests
     private static readonly UInt256 OneEther = UInt256.FromBigInteger(BigInteger.Pow(10, 18));
 
     [ClassInitialize]
-    public static void Start(TestContext _) => _node = AnvilNode.Start();
+    public static void Start(TestContext _) { Chains.Clear(); _node = AnvilNode.Start(); }
 
     [ClassCleanup]
     public static void Stop() => _node?.Dispose();
@@ -28,7 +28,11 @@ public sealed class FixtureWriteTests
     private static string Key(int account) => SdkPaths.Deployment.GetProperty("accounts")[account].GetProperty("privateKey").GetString()!;
     private static Address Account(int i) => Address.Parse(SdkPaths.Deployment.GetProperty("accounts")[i].GetProperty("address").GetString()!);
 
-    private static MorphChain As(int account) => new(MorphWeb3.Connect(Node.Url, Key(account), 900), Book, Node.Url);
+    // One chain (one Nethereum nonce service) per account and node: two services signing for one account must share it,
+    // or their nonces collide.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, MorphChain> Chains = new();
+
+    private static MorphChain As(int account) => Chains.GetOrAdd(account, a => new(MorphWeb3.Connect(Node.Url, Key(a), 900), Book, Node.Url));
 
     private static L1StakingService Staking(MorphChain chain) => new(chain, Book.AddressOf("L1Staking"));
 

@@ -23,8 +23,8 @@ public sealed class RealSpecTests
 
         Assert.AreEqual(31, model.Parameters.Count, "PROTOCOL.md section 1");
         CollectionAssert.AreEquivalent(
-            new[] { "L1Staker", "L2Staker", "Undelegation", "Redelegation", "Batch", "Challenge", "RollupMode", "Epoch", "L2Chain" },
-            model.Lifecycles.Select(l => l.Name).ToArray(), "the lifecycles of PROTOCOL.md 1b");
+            new[] { "L1Staker", "L2Staker", "Undelegation", "Redelegation", "Batch", "Challenge", "RollupMode", "Epoch", "L2Chain", "Delegation", "Commission" },
+            model.Lifecycles.Select(l => l.Name).ToArray(), "the lifecycles of PROTOCOL.md 1b, and the accounts whose payouts section 7 names");
         Assert.AreEqual(9, model.Structs.Count);
     }
 
