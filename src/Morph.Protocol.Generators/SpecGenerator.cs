@@ -32,6 +32,7 @@ namespace Morph.Protocol.Generators
             public const string HostPairs = nameof(HostPairs);
             public const string RuleType = nameof(RuleType);
             public const string Bounds = nameof(Bounds);
+            public const string Namespace = nameof(Namespace);
         }
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -46,10 +47,15 @@ namespace Morph.Protocol.Generators
                 })
                 .WithTrackingName(Steps.Parse);
 
-            var bound = parsed.Collect()
-                .Select(static (files, _) =>
+            // The root namespace (build property MorphNamespace): a consumer's spec files without 'namespace' land there.
+            var rootNamespace = context.AnalyzerConfigOptionsProvider
+                .Select(static (o, _) => o.GlobalOptions.TryGetValue("build_property." + NamespaceProperty, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null)
+                .WithTrackingName(Steps.Namespace);
+            var bound = parsed.Collect().Combine(rootNamespace)
+                .Select(static (x, _) =>
                 {
-                    var (model, ds) = Binder.Bind(files.Select(f => f.Syntax));
+                    var files = x.Left;
+                    var (model, ds) = Binder.Bind(files.Select(f => f.Syntax), x.Right);
                     return new BoundSpec(model, files.SelectMany(f => f.Diagnostics).Concat(ds).ToEquatableArray());
                 })
                 .WithTrackingName(Steps.Bind);
@@ -163,11 +169,11 @@ namespace Morph.Protocol.Generators
                 if (x.Right.Contracts) spc.AddSource($"Contracts/Structs/{x.Left.Name}.g.cs", StructEmitter.Emit(x.Left, Binder.DefaultContractNamespace));
             });
 
-            var parameters = model.Select(static (m, _) => new EquatableArrayOfParameters(m.Parameters)).WithTrackingName(Steps.Parameters);
+            var parameters = model.Select(static (m, _) => (Parameters: new EquatableArrayOfParameters(m.Parameters), m.RootNamespace)).WithTrackingName(Steps.Parameters);
             context.RegisterSourceOutput(parameters.Combine(emit), static (spc, x) =>
             {
-                var ps = x.Left;
-                if (x.Right.Model && ps.Items.Count > 0) spc.AddSource("ProtocolParameters.g.cs", ParametersEmitter.Emit(ps, Binder.DefaultNamespace));
+                var ps = x.Left.Parameters;
+                if (x.Right.Model && ps.Items.Count > 0) spc.AddSource("ProtocolParameters.g.cs", ParametersEmitter.Emit(ps, x.Left.RootNamespace));
             });
 
             var catalog = model.Select(static (m, _) => new CatalogModel(
@@ -202,6 +208,10 @@ namespace Morph.Protocol.Generators
 
         /// <summary>The MSBuild property (made compiler-visible) naming the enum of rules, e.g. Morph.Protocol.Transactions.ProtocolRule.</summary>
         public const string RuleTypeProperty = "MorphRuleType";
+
+        /// <summary>The MSBuild property (made compiler-visible) naming the root namespace: of the parameters and of
+        /// declarations in spec files without a 'namespace' line (Morph.Protocol when unset).</summary>
+        public const string NamespaceProperty = "MorphNamespace";
 
         public static readonly DiagnosticDescriptor GenericHost = new DiagnosticDescriptor(
             "MPG002", "Generic host", "[Lifecycle] on '{0}': a host cannot be generic or nested in a generic type (its state machine is not per type argument)",

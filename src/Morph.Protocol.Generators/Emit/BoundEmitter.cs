@@ -37,7 +37,7 @@ namespace Morph.Protocol.Generators.Emit
             w.Line($"public ulong Count({key} key) => _counts.TryGetValue(key, out var n) ? n : 0UL;");
             w.Line();
             w.Doc($"Whether one more fits under {b.Limit}.");
-            w.Line($"public bool HasRoom({key} key, global::{Morph.Protocol.Spec.Binding.Binder.DefaultNamespace}.ProtocolParameters parameters) => Count(key) < parameters.{AbiTypeMapping.Pascal(b.Limit)};");
+            w.Line($"public bool HasRoom({key} key, global::{b.ParametersNamespace}.ProtocolParameters parameters) => Count(key) < parameters.{AbiTypeMapping.Pascal(b.Limit)};");
             w.Line();
             w.Doc("An entity entered a counted state.");
             w.Line($"public void Enter({key} key) => _counts[key] = Count(key) + 1;");

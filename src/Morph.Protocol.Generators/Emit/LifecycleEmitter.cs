@@ -331,7 +331,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Line("private partial ulong ClockNow(global::Morph.Protocol.Lifecycles.LifecycleClock clock);");
                 w.Line();
                 w.Doc("The parameters the locks' durations are read from.");
-                w.Line($"private partial global::{ParametersNamespace}.ProtocolParameters LockParameters();");
+                w.Line($"private partial global::{l.ParametersNamespace}.ProtocolParameters LockParameters();");
             }
             if (entity) EmitGuardEvaluators(w, l, hostName, G, T);
             foreach (var g in l.Guards.Where(g => g.LockParameter is null))
@@ -373,8 +373,6 @@ namespace Morph.Protocol.Generators.Emit
             if (g.IsEventLock) named += ", IsEventLock = true";
             return $"[global::Morph.Protocol.Lifecycles.LifecycleGuard({SourceWriter.Literal(l.Name)}, {SourceWriter.Literal(g.Name)}, {SourceWriter.Literal(g.Rule)}{named})]";
         }
-
-        private const string ParametersNamespace = Morph.Protocol.Spec.Binding.Binder.DefaultNamespace;
 
         private static string ClockOf(LockModel k) => "global::Morph.Protocol.Lifecycles.LifecycleClock." + k.Clock switch { "l1" => "L1", "l2" => "L2", _ => "Epochs" };
 

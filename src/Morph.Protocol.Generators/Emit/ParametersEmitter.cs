@@ -10,7 +10,7 @@ namespace Morph.Protocol.Generators.Emit
         public static string Emit(EquatableArrayOfParameters ps, string ns)
         {
             var w = new SourceWriter();
-            w.Header("System.Collections.Generic", "Morph.Protocol.Primitives");
+            w.Header("System.Collections.Generic", "Morph.Protocol", "Morph.Protocol.Primitives");
             w.Open("namespace " + ns);
             foreach (var p in ps.Items.Where(p => p.Kind == ParameterKind.Enum))
             {

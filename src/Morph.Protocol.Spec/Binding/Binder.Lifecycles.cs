@@ -199,7 +199,7 @@ namespace Morph.Protocol.Spec.Binding
                     { Kind = t.Kind?.Text switch { "time" => "Time", "internal" => "Internal", _ => "External" } }).ToEquatableArray();
             return new LifecycleModel(ns, l.Name.Text, l.Doc,
                 l.States.Select(s => new StateModel(s.Name.Text, s.Initial, s.Terminal, s.Doc)).ToEquatableArray(),
-                triggers, guardModels, transitions.ToEquatableArray()) { DeclaredTriggers = typed, Locks = locks.Values.ToEquatableArray(), IsSingleton = l.IsSingleton,
+                triggers, guardModels, transitions.ToEquatableArray()) { DeclaredTriggers = typed, Locks = locks.Values.ToEquatableArray(), IsSingleton = l.IsSingleton, ParametersNamespace = _root,
                   Key = key, Counts = counts.ToEquatableArray(), Creates = creates.ToEquatableArray() };
         }
 

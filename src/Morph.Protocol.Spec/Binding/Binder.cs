@@ -20,11 +20,14 @@ namespace Morph.Protocol.Spec.Binding
         private readonly Dictionary<string, StructSyntax> _structSyntax = new Dictionary<string, StructSyntax>(StringComparer.Ordinal);
         private readonly Dictionary<string, StructModel?> _structs = new Dictionary<string, StructModel?>(StringComparer.Ordinal);
         private readonly Dictionary<string, LifecycleModel> _lifecycles = new Dictionary<string, LifecycleModel>(StringComparer.Ordinal);
+        private string _root = DefaultNamespace;
         private readonly Dictionary<string, BoundModel> _bounds = new Dictionary<string, BoundModel>(StringComparer.Ordinal);
 
-        public static (SpecModel Model, IReadOnlyList<SpecDiagnostic> Diagnostics) Bind(IEnumerable<SpecFileSyntax> files)
+        /// <param name="rootNamespace">The namespace of declarations in files without a <c>namespace</c>, and of the
+        /// parameters (the build property MorphNamespace); <see cref="DefaultNamespace"/> when null.</param>
+        public static (SpecModel Model, IReadOnlyList<SpecDiagnostic> Diagnostics) Bind(IEnumerable<SpecFileSyntax> files, string? rootNamespace = null)
         {
-            var b = new Binder();
+            var b = new Binder { _root = string.IsNullOrWhiteSpace(rootNamespace) ? DefaultNamespace : rootNamespace!.Trim() };
             // Files in path order: the model does not depend on the order the host hands them over.
             var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var model = b.BindAll(ordered);
@@ -61,7 +64,7 @@ namespace Morph.Protocol.Spec.Binding
             var bounds = new List<BoundModel>();
             foreach (var file in files)
             {
-                var ns = NamespaceOf(file, DefaultNamespace);
+                var ns = NamespaceOf(file, _root);
                 foreach (var b in file.Bounds)
                 {
                     if (_bounds.ContainsKey(b.Name.Text)) { Error(SpecDiagnosticIds.DuplicateDeclaration, b.Name.Span, $"bound '{b.Name.Text}' is declared twice"); continue; }
@@ -69,7 +72,7 @@ namespace Morph.Protocol.Spec.Binding
                     if (!_parameters.TryGetValue(b.Limit.Text, out var limit) || limit.Kind != ParameterKind.UInt)
                     { Error(SpecDiagnosticIds.UnknownLockParameter, b.Limit.Span, $"bound '{b.Name.Text}' must be limited by an unsigned integer parameter of the 'parameters' block"); continue; }
                     if (key.Count != b.Key.Count) continue;   // a type did not resolve (MPS201)
-                    var m = new BoundModel(ns, b.Name.Text, key, limit.Name, b.Rule?.Text ?? "BoundReached", b.Doc);
+                    var m = new BoundModel(ns, b.Name.Text, key, limit.Name, b.Rule?.Text ?? "BoundReached", b.Doc) { ParametersNamespace = _root };
                     _bounds.Add(m.Name, m);
                     bounds.Add(m);
                 }
@@ -78,7 +81,7 @@ namespace Morph.Protocol.Spec.Binding
             var lifecycles = new List<LifecycleModel>();
             foreach (var file in files)
             {
-                var ns = NamespaceOf(file, DefaultNamespace);
+                var ns = NamespaceOf(file, _root);
                 foreach (var l in file.Lifecycles)
                 {
                     if (_lifecycles.ContainsKey(l.Name.Text)) { Error(SpecDiagnosticIds.DuplicateDeclaration, l.Name.Span, $"lifecycle '{l.Name.Text}' is declared twice"); continue; }
@@ -117,7 +120,7 @@ namespace Morph.Protocol.Spec.Binding
             CheckRulesDeclared(files);
 
             return new SpecModel(parameters.ToEquatableArray(), lifecycles.ToEquatableArray(), structs.OrderBy(s => s.Name, StringComparer.Ordinal).ToEquatableArray(), contracts.ToEquatableArray())
-                { Bounds = bounds.ToEquatableArray() };
+                { Bounds = bounds.ToEquatableArray(), RootNamespace = _root };
         }
 
         private static string NamespaceOf(SpecFileSyntax file, string fallback) => file.Namespaces.Count > 0 ? file.Namespaces[0].Value : fallback;

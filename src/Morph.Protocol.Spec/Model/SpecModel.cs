@@ -10,10 +10,15 @@ namespace Morph.Protocol.Spec.Model
         EquatableArray<ContractModel> Contracts)
     {
         public EquatableArray<BoundModel> Bounds { get; init; } = EquatableArray<BoundModel>.Empty;
+        /// <summary>The namespace of the parameters and of declarations in files without a <c>namespace</c>.</summary>
+        public string RootNamespace { get; init; } = "Morph.Protocol";
     }
 
     /// <summary>A bound: at most <see cref="Limit"/> (a parameter) entities counted per <see cref="Key"/>, refused with <see cref="Rule"/>.</summary>
-    public sealed record BoundModel(string Namespace, string Name, EquatableArray<FieldModel> Key, string Limit, string Rule, string? Doc);
+    public sealed record BoundModel(string Namespace, string Name, EquatableArray<FieldModel> Key, string Limit, string Rule, string? Doc)
+    {
+        public string ParametersNamespace { get; init; } = "Morph.Protocol";
+    }
 
     /// <summary>The states in which an entity of a lifecycle counts toward a bound.</summary>
     public sealed record CountsModel(string Bound, EquatableArray<string> States)
@@ -89,6 +94,9 @@ namespace Morph.Protocol.Spec.Model
         /// <summary>One instance (<c>lifecycle L singleton</c>): its host runs on the Stateless machine. Otherwise an
         /// entity: its host decides through the static transition function (no machine per instance).</summary>
         public bool IsSingleton { get; init; }
+
+        /// <summary>Where ProtocolParameters lives (the root namespace), for the generated lock guards.</summary>
+        public string ParametersNamespace { get; init; } = "Morph.Protocol";
 
         /// <summary>What identifies one entity (<c>key (…)</c>); empty when undeclared.</summary>
         public EquatableArray<FieldModel> Key { get; init; } = EquatableArray<FieldModel>.Empty;

@@ -57,6 +57,12 @@ internal static class GeneratorKit
 
     public const string ProtocolRuleType = "Morph.Protocol.Transactions.ProtocolRule";
 
+    /// <summary>A driver whose build sets the given properties (MorphNamespace, MorphRuleType, …).</summary>
+    public static GeneratorDriver DriverWith(IReadOnlyDictionary<string, string> properties, params AdditionalText[] texts) =>
+        CSharpGeneratorDriver.Create(new[] { new SpecGenerator().AsSourceGenerator() }, texts, ParseOptions,
+            new BuildProperties(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value)),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
     /// <summary>Runs the generator; returns the driver (for the next incremental run), the output compilation and
     /// the generator's own diagnostics.</summary>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(GeneratorDriver driver, Compilation compilation)

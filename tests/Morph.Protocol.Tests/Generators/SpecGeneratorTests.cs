@@ -181,6 +181,26 @@ public sealed class SpecGeneratorTests
         Assert.IsNotNull(output.GetTypeByMetadataName("Snap.Hosts.Outer+BondHost")!.GetMembers("CanFireLock").SingleOrDefault());
     }
 
+    /// <summary>A consumer's spec files without a 'namespace' line land in the build's root namespace (MorphNamespace),
+    /// and so do its parameters, which the generated lock guards read.</summary>
+    [TestMethod]
+    public void The_root_namespace_is_a_build_property()
+    {
+        const string spec = "parameters { p: uint64 = 5 l1blocks; }\nlifecycle Box {\n  state A initial;\n  state B;\n  state C terminal;\n" +
+                            "  lock p on l1 from Go;\n  on Go: A -> B;\n  on Pay: B -> C after lock p pays it;\n}\n";
+        const string host = "namespace H;\n[Morph.Protocol.Lifecycles.Lifecycle(\"Box\")]\npublic partial class BoxHost\n{\n" +
+                            "    private partial ulong ClockNow(Morph.Protocol.Lifecycles.LifecycleClock clock) => 0;\n" +
+                            "    private partial Snap.Root.ProtocolParameters LockParameters() => new();\n}\n";
+        var (driver, output, diagnostics) = Run(DriverWith(new Dictionary<string, string> { ["MorphNamespace"] = "Snap.Root" },
+            new InMemoryAdditionalText("spec/box.morph", spec)), Compilation(host));
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var errors = Errors(output);
+        Assert.AreEqual(0, errors.Length, Show(errors));
+        Assert.IsNotNull(output.GetTypeByMetadataName("Snap.Root.BoxLifecycle"));
+        Assert.IsNotNull(output.GetTypeByMetadataName("Snap.Root.ProtocolParameters"));
+        Assert.IsNull(output.GetTypeByMetadataName("Morph.Protocol.BoxLifecycle"));
+    }
+
     [TestMethod]
     public void A_generic_host_is_MPG002_at_the_attribute()
     {
