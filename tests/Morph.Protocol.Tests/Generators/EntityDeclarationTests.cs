@@ -20,7 +20,7 @@ public sealed class EntityDeclarationTests
         var redelegation = new RedelegationKey(2, Delegator, Staker, 7);
         var key = UndelegationLifecycle.PendingEntriesKeyOf(undelegation);
         Assert.AreEqual(key, RedelegationLifecycle.PendingEntriesKeyOf(redelegation), "one count per (delegator, incarnation they leave)");
-        Assert.AreEqual(UndelegationState.Locked, UndelegationLifecycle.UndelegateCreates);
+        Assert.AreEqual("Locked", UndelegationLifecycle.UndelegateCreates.ToString(), "the spec's create Undelegate -> Locked");
         Assert.IsTrue(UndelegationLifecycle.CountsTowardPendingEntries(UndelegationState.Locked));
         Assert.IsTrue(UndelegationLifecycle.CountsTowardPendingEntries(UndelegationState.Claimable));
         Assert.IsFalse(UndelegationLifecycle.CountsTowardPendingEntries(UndelegationState.Claimed));
@@ -43,6 +43,6 @@ public sealed class EntityDeclarationTests
     public void An_L2_staker_is_keyed_by_its_incarnation_and_created_present()
     {
         Assert.AreNotEqual(new L2StakerKey(Staker, 1), new L2StakerKey(Staker, 2));
-        Assert.AreEqual(L2StakerState.Present, L2StakerLifecycle.AddCreates);
+        Assert.AreEqual("Present", L2StakerLifecycle.AddCreates.ToString(), "the spec's create Add -> Present");
     }
 }
