@@ -30,7 +30,7 @@ public sealed class EntityDeclarationTests
         bound.Enter(key);
         bound.Enter(key);
         Assert.IsFalse(bound.HasRoom(key, p), "maxPendingEntries reached");
-        Assert.AreEqual(Morph.Protocol.Transactions.ProtocolRule.TooManyPendingEntries, PendingEntriesBound.Rule);
+        Assert.AreEqual("TooManyPendingEntries", PendingEntriesBound.Rule.ToString(), "the rule the spec names for the bound");
         Assert.IsTrue(bound.HasRoom(key with { RegistrationNonce = 8 }, p), "another incarnation of the staker counts apart");
         bound.Leave(key);
         Assert.IsTrue(bound.HasRoom(key, p));
