@@ -308,7 +308,7 @@ namespace Morph.Protocol.Generators.Emit
             foreach (var k in l.Locks)
             {
                 var p = Pascal(k.Parameter);
-                var kind = k.IsWait ? "wait" : "lock";
+                var kind = k.Kind;
                 var starts = k.StartsAtCreation ? "by the host, with Start" + p : "when " + string.Join(" or ", k.From) + " fires";
                 w.Line();
                 w.Doc($"The {ClockName(k)} at which the {kind} '{k.Parameter}' started ({starts}), or null.");
@@ -320,6 +320,17 @@ namespace Morph.Protocol.Generators.Emit
                 w.Doc($"Starts (or restarts) the {kind} '{k.Parameter}' at <paramref name=\"at\"/>.");
                 w.Line($"internal void Start{p}(ulong at) => {p}Start = at;");
                 w.Line();
+                if (k.IsWindow)
+                {
+                    w.Doc($"Window guard, generated from 'window {k.Parameter} on {k.Clock}': now <= start + {k.Parameter}, never wrapping. Refused as {k.Rule}.");
+                    w.Line(GuardAttribute(l, l.Guards.First(g => g.Name == k.GuardName)));
+                    w.Line($"private bool {k.GuardName}() => {p}Ends is {{ }} end && !end.IsPassedAt(ClockNow({ClockOf(k)}));");
+                    w.Line();
+                    w.Doc($"Window guard, generated from 'window {k.Parameter} on {k.Clock}': now > start + {k.Parameter}, never wrapping. Refused as {k.ClosedRule}.");
+                    w.Line(GuardAttribute(l, l.Guards.First(g => g.Name == k.ClosedGuard)));
+                    w.Line($"private bool {k.ClosedGuard}() => {p}Ends is {{ }} end && end.IsPassedAt(ClockNow({ClockOf(k)}));");
+                    continue;
+                }
                 w.Doc($"Lock guard, generated from '{kind} {k.Parameter} on {k.Clock}': now >= start + {k.Parameter}, never wrapping. Refused as {k.Rule}.");
                 w.Line(GuardAttribute(l, l.Guards.First(g => g.Name == k.GuardName)));
                 w.Line($"private bool {k.GuardName}() => {p}Ends is {{ }} end && end.IsReachedAt(ClockNow({ClockOf(k)}));");
@@ -334,7 +345,7 @@ namespace Morph.Protocol.Generators.Emit
                 w.Line($"private partial global::{l.ParametersNamespace}.ProtocolParameters LockParameters();");
             }
             if (entity) EmitGuardEvaluators(w, l, hostName, G, T);
-            foreach (var g in l.Guards.Where(g => g.LockParameter is null))
+            foreach (var g in l.Guards.Where(g => g.LockParameter is null && g.Window is null))
             {
                 w.Line();
                 w.Doc(g.IsEventLock ? $"Event lock: {g.Doc}" : $"Guard: {g.Doc}");

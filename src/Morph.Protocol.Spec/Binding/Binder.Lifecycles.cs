@@ -50,10 +50,11 @@ namespace Morph.Protocol.Spec.Binding
             var locks = new Dictionary<string, LockModel>(StringComparer.Ordinal);
             var usedTriggers = new HashSet<string>(l.Transitions.Select(t => t.Trigger.Text), StringComparer.Ordinal);
             // Declared, even with an error (reported once, at the declaration, not again at every use).
-            var declaredLocks = new HashSet<string>(l.Locks.Select(k => k.Parameter.Text), StringComparer.Ordinal);
+            var declaredLocks = new HashSet<string>(l.Locks.Where(k => !k.IsWindow).Select(k => k.Parameter.Text), StringComparer.Ordinal);
+            var windowGuards = new HashSet<string>(StringComparer.Ordinal);
             foreach (var k in l.Locks)
             {
-                var what = k.IsWait ? "wait" : "lock";
+                var what = k.IsWindow ? "window" : k.IsWait ? "wait" : "lock";
                 if (locks.ContainsKey(k.Parameter.Text))
                 { Error(SpecDiagnosticIds.DuplicateDeclaration, k.Parameter.Span, $"{what} '{k.Parameter.Text}' is declared twice in lifecycle '{l.Name.Text}'"); continue; }
                 if (!_parameters.TryGetValue(k.Parameter.Text, out var p) || p.Kind != ParameterKind.UInt)
@@ -72,6 +73,19 @@ namespace Morph.Protocol.Spec.Binding
                     if (f.Text != "created" && !usedTriggers.Contains(f.Text))
                     { Error(SpecDiagnosticIds.UndeclaredLock, f.Span, $"{what} '{p.Name}' starts at trigger '{f.Text}', which no transition of lifecycle '{l.Name.Text}' fires (or write 'from created')"); fromOk = false; }
                 if (!fromOk) continue;
+                if (k.IsWindow)
+                {
+                    var open = Pascal(p.Name) + "Open";
+                    var closed = Pascal(p.Name) + "Closed";
+                    var window = new LockModel(p.Name, open, false, k.Clock.Text, k.From.Select(f => f.Text).ToEquatableArray(), k.Rule!.Text, k.Doc)
+                        { IsWindow = true, ClosedGuard = closed, ClosedRule = k.ClosedRule!.Text };
+                    locks.Add(p.Name, window);
+                    windowGuards.Add(open);
+                    windowGuards.Add(closed);
+                    lockGuards.Add(new GuardModel(open, $"now <= start + {p.Name} (window '{p.Name}' open)", null, window.Rule) { Window = p.Name });
+                    lockGuards.Add(new GuardModel(closed, $"now > start + {p.Name} (window '{p.Name}' closed)", null, window.ClosedRule!) { Window = p.Name });
+                    continue;
+                }
                 var model = new LockModel(p.Name, LockGuardName(p.Name), k.IsWait, k.Clock.Text, k.From.Select(f => f.Text).ToEquatableArray(), k.Rule?.Text ?? DefaultLockRule, k.Doc);
                 locks.Add(p.Name, model);
                 lockGuards.Add(new GuardModel(model.GuardName, k.Doc ?? $"the {what} '{p.Name}' has elapsed", p.Name, model.Rule));
@@ -86,6 +100,7 @@ namespace Morph.Protocol.Spec.Binding
                         Error(SpecDiagnosticIds.TransitionFromTerminal, f.Span, $"state '{f.Text}' is terminal: no transition may leave it");
                 foreach (var g in t.Guards)
                 {
+                    if (windowGuards.Contains(g.Text)) continue;   // a window's generated guard: no arguments, nothing to declare
                     if (!guards.ContainsKey(g.Text)) Error(SpecDiagnosticIds.UnknownGuard, g.Span, $"unknown guard '{g.Text}': declare it with 'guard {g.Text} \"...\" else Rule;' in lifecycle '{l.Name.Text}'");
                     usedGuards.Add(g.Text);
                     // A guard reads its arguments from the trigger, by name and type.

@@ -47,6 +47,12 @@ namespace Morph.Protocol.Spec.Model
     /// guard <see cref="GuardName"/> is generated, refusing with <see cref="Rule"/>.</summary>
     public sealed record LockModel(string Parameter, string GuardName, bool IsWait, string Clock, EquatableArray<string> From, string Rule, string? Doc)
     {
+        /// <summary>A window: <see cref="GuardName"/> is {P}Open (refusing <see cref="Rule"/>), <see cref="ClosedGuard"/>
+        /// {P}Closed (refusing <see cref="ClosedRule"/>).</summary>
+        public bool IsWindow { get; init; }
+        public string? ClosedGuard { get; init; }
+        public string? ClosedRule { get; init; }
+        public string Kind => IsWindow ? "window" : IsWait ? "wait" : "lock";
         public bool StartsAtCreation => System.Linq.Enumerable.Contains(From, "created");
     }
 
@@ -58,6 +64,8 @@ namespace Morph.Protocol.Spec.Model
     {
         /// <summary>A guard that is a lock on an event (<c>event lock G</c>): it satisfies the payout rule like a lock.</summary>
         public bool IsEventLock { get; init; }
+        /// <summary>The window whose generated guard this is ({P}Open or {P}Closed), or null.</summary>
+        public string? Window { get; init; }
 
         /// <summary>What the guard reads from its trigger's arguments (by name; empty for a guard of state only).</summary>
         public EquatableArray<FieldModel> Parameters { get; init; } = EquatableArray<FieldModel>.Empty;

@@ -59,7 +59,13 @@ namespace Morph.Protocol.Spec.Syntax
     /// <summary><c>lock P on l1 from T1, T2 else Rule "doc";</c> (a funds lock) or <c>wait P on epochs from T;</c> (a
     /// penalty wait): parameter P's duration counted on a clock from the firing of the start triggers (or
     /// <c>from created</c>: the host starts it).</summary>
-    public sealed record LockSyntax(Name Parameter, bool IsWait, Name Clock, EquatableArray<Name> From, Name? Rule, string? Doc);
+    public sealed record LockSyntax(Name Parameter, bool IsWait, Name Clock, EquatableArray<Name> From, Name? Rule, string? Doc)
+    {
+        /// <summary><c>window P on l1 from T open else R1 closed else R2</c>: a time window, not a lock; <see cref="Rule"/>
+        /// is the open guard's rule, this the closed guard's.</summary>
+        public bool IsWindow { get; init; }
+        public Name? ClosedRule { get; init; }
+    }
 
     /// <summary><c>name: type</c>, a trigger's or a guard's parameter.</summary>
     public sealed record ParamSyntax(Name Name, TypeSyntax Type);

@@ -290,13 +290,35 @@ namespace Morph.Protocol.Spec.Syntax
                 else if (AcceptKeyword("event")) { ExpectKeyword("lock"); guards.Add(ParseGuard() with { IsEventLock = true }); }
                 else if (AcceptKeyword("lock")) locks.Add(ParseLock(isWait: false));
                 else if (AcceptKeyword("wait")) locks.Add(ParseLock(isWait: true));
+                else if (AcceptKeyword("window")) locks.Add(ParseWindow());
                 else if (AcceptKeyword("on")) transitions.Add(ParseTransition());
-                else throw Error("'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'key', 'counts', 'create', 'on' or '}'");
-            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("event") || Current.Is("lock") || Current.Is("wait")
+                else throw Error("'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'window', 'key', 'counts', 'create', 'on' or '}'");
+            }, () => Current.Is("state") || Current.Is("trigger") || Current.Is("guard") || Current.Is("event") || Current.Is("lock") || Current.Is("wait") || Current.Is("window")
                   || Current.Is("key") || Current.Is("counts") || Current.Is("create") || Current.Is("on"));
             return new LifecycleSyntax(name, doc, states.ToEquatableArray(), triggers.ToEquatableArray(), guards.ToEquatableArray(), transitions.ToEquatableArray())
                 { Locks = locks.ToEquatableArray(), IsSingleton = singleton, Key = key?.ToEquatableArray(), KeyKeyword = keyKeyword,
                   Counts = counts.ToEquatableArray(), Creates = creates.ToEquatableArray() };
+        }
+
+        /// <summary><c>window P on clock from T1, T2 open else R1 closed else R2 ["doc"];</c> (the keyword is already read):
+        /// guards {P}Open (now &lt;= start + P) and {P}Closed (now &gt; start + P).</summary>
+        private LockSyntax ParseWindow()
+        {
+            var parameter = ExpectName("a duration parameter after 'window'");
+            ExpectKeyword("on");
+            var clock = ExpectName("a clock after 'on' (l1, l2 or epochs)");
+            ExpectKeyword("from");
+            var from = new List<Name>();
+            do from.Add(ExpectName($"a trigger (or 'created') that opens window '{parameter.Text}'")); while (Accept(TokenKind.Comma));
+            ExpectKeyword("open");
+            ExpectKeyword("else");
+            var open = ExpectName($"the rule a closed window '{parameter.Text}' refuses with, after 'open else'");
+            ExpectKeyword("closed");
+            ExpectKeyword("else");
+            var closed = ExpectName($"the rule an open window '{parameter.Text}' refuses with, after 'closed else'");
+            var doc = OptionalDoc();
+            Expect(TokenKind.Semicolon, $"a description or ';' after window '{parameter.Text}'");
+            return new LockSyntax(parameter, false, clock, from.ToEquatableArray(), open, doc) { IsWindow = true, ClosedRule = closed };
         }
 
         /// <summary><c>lock P on clock from T1, T2 [else Rule] ["doc"];</c> (the keyword is already read).</summary>

@@ -223,6 +223,26 @@ public sealed class BinderTests
         Assert.AreEqual(2, ds.Count, "a wait on the parameter's own clock is fine: " + Show(ds));
     }
 
+    // ---- windows ----
+
+    [TestMethod]
+    public void A_window_generates_its_open_and_closed_guards_with_their_rules_and_is_no_lock()
+    {
+        var text = Lifecycle("  window lockP on l1 from created open else TooLate closed else TooEarly \"a window\";\n" +
+                             "  on Go: A -> B when LockPOpen;\n  on End: B -> C when LockPClosed;\n");
+        var (model, ds) = Compile(text);
+        Assert.AreEqual(0, ds.Count, Show(ds));
+        var l = model.Lifecycles.Single();
+        CollectionAssert.AreEqual(new[] { "LockPOpen:TooLate", "LockPClosed:TooEarly" }, l.Guards.Select(g => g.Name + ":" + g.Rule).ToArray());
+        Assert.IsTrue(l.Locks.Single().IsWindow);
+        Assert.IsTrue(l.Guards.All(g => g.Window == "lockP" && g.LockParameter is null), "a window's guards are no lock");
+
+        var payout = Lifecycle("  window lockP on l1 from created open else TooLate closed else TooEarly;\n  on Go: A -> B when LockPClosed;\n  on Pay: B -> C pays stake;\n");
+        Single(Diagnostics(payout), SpecDiagnosticIds.ReleaseWithoutLock, At(payout, "Pay"), "pays stake but a path reaches it");
+        var asLock = Lifecycle("  window lockP on l1 from created open else TooLate closed else TooEarly;\n  on Go: A -> B after lock lockP;\n  on End: B -> C;\n");
+        Single(Diagnostics(asLock), SpecDiagnosticIds.UndeclaredLock, At(asLock, "lockP;\n  on End"), "lock 'lockP' is not declared");
+    }
+
     // ---- MPS118: a waiver names its guard ----
 
     [TestMethod]

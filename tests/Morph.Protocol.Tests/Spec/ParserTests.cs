@@ -61,7 +61,7 @@ public sealed class ParserTests
     [DataRow("lifecycle L {\n  state A initial\n}", 3, 1, "expected 'initial', 'terminal', a description or ';' after state 'A', found '}'")]
     [DataRow("lifecycle L {\n  state A initial;\n  on Go A -> A;\n}", 3, 9, "expected ':' after trigger 'Go', found 'A'")]
     [DataRow("lifecycle L {\n  state A initial;\n  on Go: A -> ;\n}", 3, 15, "expected a destination state after '->', found ';'")]
-    [DataRow("lifecycle L {\n  state A initial;\n  banana;\n}", 3, 3, "expected 'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'key', 'counts', 'create', 'on' or '}', found 'banana'")]
+    [DataRow("lifecycle L {\n  state A initial;\n  banana;\n}", 3, 3, "expected 'state', 'trigger', 'guard', 'event lock', 'lock', 'wait', 'window', 'key', 'counts', 'create', 'on' or '}', found 'banana'")]
     [DataRow("lifecycle L {\n  state A initial;\n", 3, 1, "expected '}' to close lifecycle 'L', found end of file")]
     [DataRow("parameters {\n  \"x\";\n}", 2, 3, "expected a parameter name, found string \"x\"")]
     [DataRow("parameters {\n  a uint8 = 1;\n}", 2, 5, "expected ':' and a type after parameter 'a', found 'uint8'")]

@@ -16,6 +16,7 @@ public sealed partial class Batch
         _rollup = rollup; Index = index; Hash = hash; CommitBlock = commitBlock; Submitter = submitter; BlsMode = blsMode;
         SetBefore = setBefore; SetChange = setChange; Exposed = exposed;
         SetChangeHash = BatchSigning.SetChangeHash(setChange);
+        StartFinalizationPeriod(commitBlock);
     }
 
     public ulong Index { get; }
@@ -39,21 +40,17 @@ public sealed partial class Batch
     /// <summary>How many owner resets had been made when it was committed: a reset settles every earlier removal.</summary>
     internal ulong ResetEra { get; init; }
 
-    /// <summary>commitBlock + finalizationPeriod, exactly: challengeable until it, finalizable after it.</summary>
-    public BlockBoundary FinalizationEnds => BlockBoundary.After(CommitBlock, P.FinalizationPeriod);
-
-    /// <summary>challengeBlock + proofWindow, exactly: provable until it, settleable after it.</summary>
-    public BlockBoundary? ProofWindowEnds => ChallengeBlock is { } c ? BlockBoundary.After(c, P.ProofWindow) : null;
+    /// <summary>commitBlock + finalizationPeriod, exactly: challengeable until it, finalizable after it (the generated
+    /// window 'finalizationPeriod', started when the batch is committed).</summary>
+    public BlockBoundary FinalizationEnds => FinalizationPeriodEnds!.Value;
 
     private ulong Now => _rollup.Clock.Block;
     private ProtocolParameters P => _rollup.Parameters;
 
-    private partial bool ChallengeWindowOpen() => !FinalizationEnds.IsPassedAt(Now);
-    private partial bool ProofWindowOpen() => ProofWindowEnds is { } end && !end.IsPassedAt(Now);
-    private partial bool ProofWindowPassed() => ProofWindowEnds is { } end && end.IsPassedAt(Now);
+    private partial ulong ClockNow(LifecycleClock clock) => Now;   // the rollup's windows count on L1
+    private partial ProtocolParameters LockParameters() => P;
     private partial bool ProofValid(bool proofValid) => proofValid;
     private partial bool NextToFinalize() => Index == _rollup.LastFinalized + 1;
-    private partial bool FinalizationPeriodPassed() => FinalizationEnds.IsPassedAt(Now);
 
     internal void WriteState(StateWriter w)
     {

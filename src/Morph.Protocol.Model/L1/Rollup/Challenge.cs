@@ -12,6 +12,7 @@ public sealed partial class Challenge
     internal Challenge(Rollup rollup, ulong id, Batch batch, Address challenger, UInt256 deposit, ulong block)
     {
         _rollup = rollup; Id = id; Batch = batch; Challenger = challenger; Deposit = deposit; ChallengeBlock = block;
+        StartProofWindow(block);
     }
 
     public ulong Id { get; }
@@ -28,7 +29,8 @@ public sealed partial class Challenge
 
     private ulong Now => _rollup.Clock.Block;
 
-    private partial bool ProofWindowElapsed() => BlockBoundary.After(ChallengeBlock, _rollup.Parameters.ProofWindow).IsPassedAt(Now);
+    private partial ulong ClockNow(LifecycleClock clock) => Now;
+    private partial ProtocolParameters LockParameters() => _rollup.Parameters;
     private partial bool SlashedStakesUnrestaked() => Matured;
     // Fired by the Rollup while the batch's proof is being applied (the batch is Committed again, this challenge still open).
     private partial bool BatchDefended() => Batch.OpenChallenge == this && Batch.State == BatchState.Committed;

@@ -384,7 +384,7 @@ public sealed partial class Rollup : IStakerExposure
             return TxResult.Fail(ProtocolRule.NoOpenChallenge, $"batch {index} has no open challenge");
         // The batch's window guard and the challenge's lock name the same rule (the spec says so on both).
         if (!batch.CanFire(BatchTrigger.Settle, out var failed) || !c.CanFire(ChallengeTrigger.Settle, out _))
-            return TxResult.Fail(failed is { } g ? BatchLifecycle.RuleOf(g) : ChallengeLifecycle.RuleOf(ChallengeGuard.ProofWindowElapsed), $"the proof window of batch {index} is open until block {batch.ProofWindowEnds}, now {Clock.Block}");
+            return TxResult.Fail(failed is { } g ? BatchLifecycle.RuleOf(g) : ChallengeLifecycle.RuleOf(ChallengeGuard.ProofWindowClosed), $"the proof window of batch {index} is open until block {batch.ProofWindowEnds}, now {Clock.Block}");
 
         var events = new List<IContractEvent> { new RollupContract.ChallengeResEvent(index, c.Challenger, Keccak256.HashUtf8("Timeout")) };
         c.Fire(ChallengeTrigger.Settle);
