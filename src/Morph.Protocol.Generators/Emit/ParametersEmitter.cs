@@ -23,6 +23,8 @@ namespace Morph.Protocol.Generators.Emit
             foreach (var p in ps.Items)
             {
                 w.Doc($"{p.Doc} (default {p.Default})");
+                if (p.Clock != null)
+                    w.Line($"[global::Morph.Protocol.Lifecycles.Duration(global::Morph.Protocol.Lifecycles.LifecycleClock.{(p.Clock == "l1" ? "L1" : p.Clock == "l2" ? "L2" : "Epochs")})]");
                 w.Line($"public {ClrType(p)} {AbiTypeMapping.Pascal(p.Name)} {{ get; init; }} = {Default(p)};");
                 w.Line();
             }

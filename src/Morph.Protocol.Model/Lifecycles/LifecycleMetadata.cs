@@ -34,6 +34,14 @@ public sealed class LifecycleTriggerAttribute(string lifecycle, string trigger, 
     public string[] Causes { get; init; } = [];
 }
 
+/// <summary>On a duration parameter of ProtocolParameters: the clock it counts on (its unit in the spec, l1blocks,
+/// l2blocks or epochs), so code that adds it to a block or an epoch can be checked for mixing clocks.</summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false)]
+public sealed class DurationAttribute(LifecycleClock clock) : Attribute
+{
+    public LifecycleClock Clock { get; } = clock;
+}
+
 /// <summary>On a host's guard method: the guard, the rule it refuses with, and whether it is a lock.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class LifecycleGuardAttribute(string lifecycle, string guard, string rule) : Attribute

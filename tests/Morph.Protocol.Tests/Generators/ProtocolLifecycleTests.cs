@@ -80,5 +80,13 @@ public sealed class ProtocolLifecycleTests
         Assert.AreEqual(("LockNotExpired", "withdrawalLockBlocks"), (lockGuard.Rule, lockGuard.Lock));
         Assert.IsTrue(Guard(typeof(Morph.Protocol.L1.L1Staker), "UnrestakingDone").IsEventLock);
         Assert.AreEqual("WrongStakeAmount", Guard(typeof(Morph.Protocol.L1.L1Staker), "ExactStake").Rule);
+
+        Morph.Protocol.Lifecycles.LifecycleClock? ClockOf(string property) =>
+            (typeof(ProtocolParameters).GetProperty(property)!.GetCustomAttributes(typeof(Morph.Protocol.Lifecycles.DurationAttribute), false).SingleOrDefault()
+                as Morph.Protocol.Lifecycles.DurationAttribute)?.Clock;
+        Assert.AreEqual(Morph.Protocol.Lifecycles.LifecycleClock.L1, ClockOf(nameof(ProtocolParameters.WithdrawalLockBlocks)));
+        Assert.AreEqual(Morph.Protocol.Lifecycles.LifecycleClock.Epochs, ClockOf(nameof(ProtocolParameters.UndelegateLockEpochs)));
+        Assert.AreEqual(Morph.Protocol.Lifecycles.LifecycleClock.L2, ClockOf(nameof(ProtocolParameters.EpochLength)));
+        Assert.IsNull(ClockOf(nameof(ProtocolParameters.StakingValue)), "an amount has no clock");
     }
 }
