@@ -49,7 +49,7 @@ public sealed partial class L1Network : IL1StakingOperations<TxResult>, IRollupO
         BatchIndex(c.BatchIndex) is not { } index
             ? TxResult.Fail(ProtocolRule.WrongBatchIndex, $"the next batch index is {Rollup.LastCommitted + 1}, got {c.BatchIndex}")
             : CommitBatch(from, new Rollups.BatchCommit(index, c.BatchHash,
-                c.NewSequencerSet.Count == 0 ? null : c.NewSequencerSet, c.SignersBitmap, c.AggregateSignature.Length == 0 ? null : c.AggregateSignature));
+                c.NewSequencerSet.Count == 0 ? (IReadOnlyList<Address>?)null : c.NewSequencerSet, c.SignersBitmap, c.AggregateSignature.Length == 0 ? null : c.AggregateSignature));
 
     TxResult IRollupOperations<TxResult>.ChallengeBatch(Address from, UInt256 value, RollupContract.ChallengeStateCall c) =>
         Rollup.BatchAt(c.BatchIndex) is { } b && b.Hash != c.BatchHash
