@@ -10,10 +10,6 @@ namespace Morph.Protocol.Generators.Emit
     /// agree for every state × trigger × guard outcome.</summary>
     internal static class TransitionEmitter
     {
-        private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Morph.Protocol.Generators\", \"";
-
-        /// <summary>The generator's assembly version, as [GeneratedCode] reports it.</summary>
-        private static readonly string Version = typeof(TransitionEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
         public static string Emit(LifecycleModel l)
         {
@@ -23,7 +19,7 @@ namespace Morph.Protocol.Generators.Emit
             var S = l.StateEnum;
             var T = l.TriggerEnum;
             var G = l.GuardEnum;
-            var attribute = GeneratedCode + Version + "\")]";
+            var attribute = SourceWriter.GeneratedCode;
 
             w.Doc($"The guards of lifecycle {l.Name}, evaluated for {l.Name}Transitions.TryFire: implement it on a struct over an entity's data (no boxing, no allocation) or on the host.");
             w.Line(attribute);
