@@ -89,4 +89,28 @@ public enum ProtocolRule
     PreviousEpochNotClosed,
     /// <summary>Internal (an epoch's close, Funded): the unallocated balance does not cover the reward yet.</summary>
     RewardNotCovered,
+    /// <summary>L2 is halted: every operation but restartL2 is refused before any other check (section 9).</summary>
+    Halted,
+    ZeroAmount,
+    SameStaker,
+    /// <summary>The staker named is not present on L2 (never added, or removed).</summary>
+    NotPresent,
+    InsufficientDelegation,
+    InsufficientAllowance,
+    InsufficientBalance,
+    UnknownEntry,
+    NotRedelegation,
+    NotEntryOwner,
+    /// <summary>The entry was claimed, or (a redelegation) completed.</summary>
+    AlreadyClaimed,
+    /// <summary>No incarnation (address, registrationNonce) was ever added.</summary>
+    UnknownStaker,
+    /// <summary>The caller is not the staker's present incarnation.</summary>
+    NotStaker,
+    NotJailed,
+    CommissionRateTooHigh,
+    CommissionStepTooLarge,
+    NotL2Owner,
+    /// <summary>A plain transfer would credit the staking or distribution account (section 3, Token).</summary>
+    TransferToContractAccount,
 }
