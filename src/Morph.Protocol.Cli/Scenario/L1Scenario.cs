@@ -11,7 +11,7 @@ namespace Morph.Protocol.Cli.Scenario;
 /// batches are signed and committed, a challenge is lost, the signers are slashed, withdrawals are claimed. Every
 /// transaction is a row; tables of stakers and ETH follow the steps that change them. Deterministic: same output, same
 /// final state hash, on every run.</summary>
-internal sealed class L1Scenario
+internal sealed partial class L1Scenario
 {
     private readonly TextWriter _output;
     private readonly ModelProofSystem _proofs = new();
@@ -93,6 +93,7 @@ internal sealed class L1Scenario
         Tx("markL2Genesis", Owner, _net.MarkL2Genesis(Owner));
         EndStep();
         PrintSet();
+        StartL2();
 
         Step("before BLS: an Active staker commits batch 1; it finalizes after the finalization period");
         Tx("commitBatch 1", S(1).Address, _net.CommitBatch(S(1).Address, new BatchCommit(1, Hash("batch-1"))));
@@ -156,6 +157,7 @@ internal sealed class L1Scenario
         var l2 = new Table("L2 staker", "registration nonce");
         foreach (var s in _net.L2.Stakers) l2.Row(Name(s.Address), s.RegistrationNonce);
         l2.Print(_output, "L2's staker list (canonical order):");
+        CatchUpL2();
 
         var broken = _net.CheckInvariants(allRelayed: true);
         var summary = new Table("check", "result");
@@ -164,6 +166,7 @@ internal sealed class L1Scenario
         summary.Row("ETH paid to stakers", string.Join(", ", _net.Staking.Payments.Select(x => $"{Name(x.To)} {x.Amount}")));
         summary.Row("ETH paid by the rollup", string.Join(", ", _net.Rollup.Payments.Select(x => $"{Name(x.To)} {x.Amount}")));
         summary.Row("final state hash", _net.StateHash());
+        SummarizeL2(summary);
         summary.Print(_output, "Summary:");
         return broken.Count == 0 && _refusedUnexpectedly == 0 ? 0 : 1;
     }

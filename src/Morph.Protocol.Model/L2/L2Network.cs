@@ -195,6 +195,7 @@ public sealed partial class L2Network : IStakingMessageSink
     {
         var w = new StateWriter();
         w.Write(Height); w.Write((ulong)State); w.Write(_emptyAtEndOf ?? ulong.MaxValue); w.Write(LastClosedEpoch ?? ulong.MaxValue);
+        w.Write(Inbox.Hold);
         Inbox.WriteState(w);
         Token.WriteState(w);
         Staking.WriteState(w);

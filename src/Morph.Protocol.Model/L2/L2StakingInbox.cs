@@ -118,7 +118,7 @@ public sealed class L2StakingInbox(IStakingMessageSink? sink = null)
 
     internal void WriteState(StateWriter w)
     {
-        w.Write(ExpectedNonce); w.Write(Hold);
+        w.Write(ExpectedNonce);
         foreach (var s in _byNonce.Values) { w.Write(s.Address); w.Write(s.RegistrationNonce); }
         foreach (var k in _buffer.Keys) w.Write(k);
     }

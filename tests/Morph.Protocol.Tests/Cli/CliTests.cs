@@ -25,12 +25,20 @@ public sealed class CliTests
                  {
                      "refused WrongStakeAmount", "refused BadProofOfPossession", "refused BadTmSignature", "refused QuorumNotMet", "refused InvalidProof",
                      "refused ChallengeNotExpired", "Slashed, StakersRemoved", "refused BadBitmap", "refused BatchReverted",
-                     "refused RemovalNotFinalized", "ChallengeRewardClaim", "refused AddressBanned", "| invariants 1, 3, 5, 7  | hold",
-                     "| unexpected refusals    | 0",
+                     "refused RemovalNotFinalized", "ChallengeRewardClaim", "refused AddressBanned",
+                     // L2 (issue 16): delegations, the set change and its consensus delay, the released delegation
+                     "refused ZeroAmount", "refused TransferToContractAccount", "refused NotPresent", "ReleasedClaimed",
+                     "the set at the end of block 1 governs from block 3",
+                     "| 3        | staker1, staker2, staker3, staker4, staker5, staker8, staker9 |",
                  })
             StringAssert.Contains(output, expected);
-        var hash = output.Split('\n').Single(l => l.Contains("final state hash"));
-        Assert.AreEqual(hash, Run().Output.Split('\n').Single(l => l.Contains("final state hash")), "same inputs, same state hash");
+        string Cell(string text, string row) => text.Split('\n').Single(l => l.StartsWith("| " + row)).Split('|')[2].Trim();
+        Assert.AreEqual("hold", Cell(output, "invariants 1, 3, 5, 7"));
+        Assert.AreEqual("hold", Cell(output, "L2 invariants 2 (staking account), 4"));
+        Assert.AreEqual("0", Cell(output, "unexpected refusals"));
+        var again = Run().Output;
+        Assert.AreEqual(Cell(output, "final state hash"), Cell(again, "final state hash"), "same inputs, same L1 state hash");
+        Assert.AreEqual(Cell(output, "L2 state hash"), Cell(again, "L2 state hash"), "same inputs, same L2 state hash");
     }
 
     [TestMethod]
