@@ -26,8 +26,11 @@ public sealed class CliOutput
             Interactive = InteractionSupport.No,
         });
         // Spectre would take a redirected writer as 80 columns wide; rich output follows the real terminal.
-        Console.Profile.Width = rich && !System.Console.IsOutputRedirected ? System.Console.WindowWidth : PlainWidth;
+        Console.Profile.Width = rich ? TerminalWidth() : PlainWidth;
     }
+
+    // A pseudo-terminal may report no width at all; 120 columns then, as Spectre does for a pipe it is told to colour.
+    private static int TerminalWidth() => !System.Console.IsOutputRedirected && System.Console.WindowWidth > 0 ? System.Console.WindowWidth : 120;
 
     public TextWriter Out { get; }
     public TextWriter Error { get; }
