@@ -19,7 +19,7 @@ public enum JournalFlush
 /// <c>[length: u32 LE][payload][CRC-32C of length and payload: u32 LE]</c>. Opening reads every entry to find where
 /// the whole ones end; a cut tail (an append that did not complete) is reported in <see cref="Opened"/> and refused
 /// to append after until <see cref="Recover"/> truncates it; a corrupt entry is reported and never truncated. One
-/// writer at a time; readers (<see cref="JournalReader"/>) may read alongside it.</summary>
+/// writer at a time; readers (<see cref="JournalReader"/>) may read alongside it (an append in flight reads as a cut tail).</summary>
 /// <remarks>Why CRC-32C and not a truncated Keccak-256: the checksum guards against accidents (torn writes, flipped
 /// bits), not adversaries, since anyone who can edit the file can recompute any unkeyed hash, Keccak included. For
 /// accidents CRC-32C is the established choice (ext4, iSCSI, LevelDB, RocksDB): it catches every burst of up to 32

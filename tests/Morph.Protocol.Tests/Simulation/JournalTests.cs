@@ -93,6 +93,20 @@ public sealed class JournalTests
     }
 
     [TestMethod]
+    public void A_reader_reads_alongside_the_writer_durable_appends_included()
+    {
+        var path = PathOf("shared");
+        using var journal = Journal.Open(path, JournalFlush.ToDisk);
+        journal.Append(Bytes("a"));
+        journal.Append(Bytes("b"));
+        var (entries, end) = ReadAll(path);
+        AssertPayloads([Bytes("a"), Bytes("b")], entries);
+        Assert.AreEqual(JournalEndKind.Clean, end.Kind);
+        journal.Append(Bytes("c"));
+        Assert.AreEqual(3, ReadAll(path).Entries.Count, "each append is visible to a new reader as soon as it returns");
+    }
+
+    [TestMethod]
     public void A_file_cut_at_every_byte_of_the_last_entry_recovers_to_the_entry_before()
     {
         byte[][] payloads = [Bytes("one"), Bytes("two, longer"), Bytes("three: the entry being appended when the power went")];
