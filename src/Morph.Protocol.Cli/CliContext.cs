@@ -11,13 +11,11 @@ public sealed class CliContext(TextWriter output, TextWriter error, bool termina
         Description = "How tables are drawn: auto (rich on a terminal, plain when redirected), plain (Markdown, no ANSI), rich (Spectre.Console, with ANSI)",
         DefaultValueFactory = _ => OutputStyle.Auto,
         // The parser's own message names the CLR type; this one names the choices.
-        CustomParser = r => Enum.TryParse<OutputStyle>(r.Tokens[0].Value, ignoreCase: true, out var s) && Enum.IsDefined(s)
+        CustomParser = r => Enum.GetValues<OutputStyle>().Where(s => s.ToString().Equals(r.Tokens[0].Value, StringComparison.OrdinalIgnoreCase)).ToList() is [var s]
             ? s
             : ArgumentErrors.Fail<OutputStyle>(r, $"--style: '{r.Tokens[0].Value}' is not one of auto, plain, rich"),
         Recursive = true,
     };
-
-    public TextWriter Error => error;
 
     public CliOutput OutputFor(ParseResult result) => new(output, error, CliOutput.IsRich(result.GetValue(Style), terminal));
 }

@@ -8,8 +8,6 @@ internal sealed class ReportTable(params string[] headers)
 {
     private readonly List<string[]> _rows = [];
 
-    public int Count => _rows.Count;
-
     public ReportTable Row(params object?[] cells)
     {
         _rows.Add(cells.Select(c => c?.ToString() ?? "").ToArray());

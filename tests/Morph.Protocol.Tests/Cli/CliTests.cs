@@ -92,7 +92,7 @@ public sealed class CliTests
     [DataRow("morph vectors: Unrecognized command or argument 'rlp'", "vectors", "rlp", ".")]
     [DataRow("morph check: Directory does not exist: '/no/such/dir'", "check", "/no/such/dir")]
     [DataRow("morph: --style: 'loud' is not one of auto, plain, rich", "--style", "loud")]
-    [DataRow("morph scenario: --style: '7' is not one of auto, plain, rich", "scenario", "--style", "7")]
+    [DataRow("morph scenario: --style: '1' is not one of auto, plain, rich", "scenario", "--style", "1")]
     [DataRow("morph chain logs: Option '--rpc' is required", "chain", "logs")]
     [DataRow("morph chain logs: --rpc: 'localhost' is not an absolute URL", "chain", "logs", "--rpc", "localhost")]
     [DataRow("morph chain logs: --timeout must be a positive number of seconds", "chain", "logs", "--rpc", "http://127.0.0.1:9", "--timeout", "0")]
