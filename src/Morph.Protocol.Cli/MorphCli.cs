@@ -41,7 +41,7 @@ public static class MorphCli
             ScenarioCommand.Create(context),
             VectorsCommand.Create(context),
             CheckCommand.Create(context),
-            DiagramsCommand.Create(context),
+            DiagramsVerb.Create(),
             ChainCommand.Create(context),
         };
         root.SetAction(r => ScenarioCommand.RunL1(context.OutputFor(r)));
