@@ -1,1 +1,1 @@
-return Morph.Protocol.Cli.Commands.Run(args);
+return Morph.Protocol.Cli.MorphCli.Run(args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected);

@@ -2,18 +2,22 @@ using Morph.Protocol.Cli;
 
 namespace Morph.Protocol.Tests.Cli;
 
-/// <summary>The CLI verbs as a user runs them: output and exit codes. Console is process-wide, so these run alone.</summary>
+/// <summary>The CLI verbs as a user runs them: output and exit codes. Output is captured as a pipe would be (not a
+/// terminal), so tables are plain.</summary>
 [TestClass]
-[DoNotParallelize]
 public sealed class CliTests
 {
     private static (int Exit, string Output) Run(params string[] args)
     {
-        var previous = Console.Out;
-        var sw = new StringWriter();
-        Console.SetOut(sw);
-        try { return (Commands.Run(args), sw.ToString()); }
-        finally { Console.SetOut(previous); }
+        var (exit, output, _) = RunFull(args);
+        return (exit, output);
+    }
+
+    internal static (int Exit, string Output, string Error) RunFull(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        return (MorphCli.Run(args, output, error), output.ToString(), error.ToString());
     }
 
     [TestMethod]
@@ -39,6 +43,17 @@ public sealed class CliTests
         var again = Run().Output;
         Assert.AreEqual(Cell(output, "final state hash"), Cell(again, "final state hash"), "same inputs, same L1 state hash");
         Assert.AreEqual(Cell(output, "L2 state hash"), Cell(again, "L2 state hash"), "same inputs, same L2 state hash");
+        // The L1 model's behaviour, pinned: a change here is a change of the model, not of the CLI.
+        Assert.AreEqual("0x41cdd8fe2ea20d2463a4ee3e084dd4706fe6e39e804f8eb366b259ecdc9a9f1a", Cell(output, "final state hash"));
+    }
+
+    [TestMethod]
+    public void No_arguments_scenario_and_scenario_l1_print_the_same_report()
+    {
+        var (exit, output) = Run();
+        Assert.AreEqual(0, exit, output);
+        Assert.AreEqual(output, Run("scenario", "l1").Output);
+        Assert.AreEqual(output, Run("scenario").Output);
     }
 
     [TestMethod]
@@ -79,11 +94,43 @@ public sealed class CliTests
     }
 
     [TestMethod]
-    public void Unknown_verbs_and_missing_directories_are_usage_errors()
+    [DataRow("morph: Unrecognized command or argument 'frobnicate'", "frobnicate")]
+    [DataRow("morph vectors abi: Directory does not exist: '/no/such/dir'", "vectors", "abi", "/no/such/dir")]
+    [DataRow("morph vectors: Required command was not provided", "vectors")]
+    [DataRow("morph vectors: Unrecognized command or argument 'rlp'", "vectors", "rlp", ".")]
+    [DataRow("morph check: Directory does not exist: '/no/such/dir'", "check", "/no/such/dir")]
+    [DataRow("morph: --style: 'loud' is not one of auto, plain, rich", "--style", "loud")]
+    [DataRow("morph scenario: --style: '1' is not one of auto, plain, rich", "scenario", "--style", "1")]
+    [DataRow("morph chain logs: Option '--rpc' is required", "chain", "logs")]
+    [DataRow("morph chain logs: --rpc: 'localhost' is not an absolute URL", "chain", "logs", "--rpc", "localhost")]
+    [DataRow("morph chain logs: --timeout must be a positive number of seconds", "chain", "logs", "--rpc", "http://127.0.0.1:9", "--timeout", "0")]
+    [DataRow("morph chain logs: --to 2 is before --from 5", "chain", "logs", "--rpc", "http://127.0.0.1:9", "--from", "5", "--to", "2")]
+    [DataRow("morph chain logs: Cannot parse argument 'ten' for option '--from'", "chain", "logs", "--rpc", "http://127.0.0.1:9", "--from", "ten")]
+    [DataRow("morph chain call: unknown contract 'Nope'; the spec has ", "chain", "call", "Nope", "f", "--rpc", "http://127.0.0.1:9")]
+    [DataRow("morph chain send: Option '--key-file' is required", "chain", "send", "L1Staking", "withdraw", "--rpc", "http://127.0.0.1:9")]
+    [DataRow("morph chain send: --value: 'lots' is not a uint256", "chain", "send", "L1Staking", "withdraw", "--rpc", "http://127.0.0.1:9", "--value", "lots")]
+    // Found before any connection is tried: port 9 (discard) has no node, and the error is still the usage one.
+    [DataRow("morph chain: L1Staking has no deployed function nope taking 0 argument(s)", "chain", "call", "L1Staking", "nope", "--rpc", "http://127.0.0.1:9")]
+    [DataRow("morph chain: argument #1 (address): ", "chain", "call", "L1Staking", "getStakerBitmap", "0x12", "--rpc", "http://127.0.0.1:9")]
+    public void Usage_errors_are_one_line_on_stderr_and_exit_2(string expected, params string[] args)
     {
-        Assert.AreEqual(2, Run("frobnicate").Exit);
-        Assert.AreEqual(2, Run("vectors", "abi", "/no/such/dir").Exit);
-        Assert.AreEqual(2, Run("check", "/no/such/dir").Exit);
+        var (exit, output, error) = RunFull(args);
+        Assert.AreEqual(2, exit, error);
+        Assert.AreEqual("", output);
+        var lines = error.TrimEnd('\n').Split('\n');
+        Assert.AreEqual(1, lines.Length, error);
+        StringAssert.StartsWith(lines[0], expected);
+        StringAssert.EndsWith(lines[0], "--help')");
+    }
+
+    [TestMethod]
+    public void A_dead_node_is_one_line_and_exit_1()
+    {
+        var (exit, output, error) = RunFull("chain", "logs", "--rpc", "http://127.0.0.1:9", "--timeout", "5");
+        Assert.AreEqual(1, exit, error);
+        Assert.AreEqual("", output);
+        Assert.AreEqual(1, error.TrimEnd('\n').Split('\n').Length, error);
+        StringAssert.StartsWith(error, "morph chain: http://127.0.0.1:9: node unreachable");
     }
 
     [TestMethod]

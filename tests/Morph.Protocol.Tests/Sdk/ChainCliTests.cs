@@ -25,7 +25,7 @@ public sealed class ChainCliTests
     {
         var o = new StringWriter();
         var e = new StringWriter();
-        return (ChainCommand.Run(["chain", .. args], o, e), o.ToString(), e.ToString());
+        return (MorphCli.Run(["chain", .. args], o, e), o.ToString(), e.ToString());
     }
 
     private static List<JsonElement> RecordedEvents() =>
@@ -121,7 +121,7 @@ public sealed class ChainCliSendTests
             File.WriteAllText(keyFile, SdkPaths.Deployment.GetProperty("accounts")[5].GetProperty("privateKey").GetString());
             var o = new StringWriter();
             var e = new StringWriter();
-            var exit = ChainCommand.Run(["chain", "send", "L1Staking", "register", keys.GetProperty("tmKey").GetString()!, keys.GetProperty("blsKey").GetString()!,
+            var exit = MorphCli.Run(["chain", "send", "L1Staking", "register", keys.GetProperty("tmKey").GetString()!, keys.GetProperty("blsKey").GetString()!,
                 "--value", "1000000000000000000", "--rpc", Node.Url, "--key-file", keyFile], o, e);
             Assert.AreEqual(0, exit, e.ToString());
             var output = o.ToString();
@@ -131,7 +131,7 @@ public sealed class ChainCliSendTests
             foreach (var ev in new[] { "| Registered ", "| QueueTransaction ", "| SentMessage " }) StringAssert.Contains(output, ev);
             StringAssert.Contains(output, "addr=0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc");
 
-            var again = ChainCommand.Run(["chain", "send", "L1Staking", "register", keys.GetProperty("tmKey").GetString()!, keys.GetProperty("blsKey").GetString()!,
+            var again = MorphCli.Run(["chain", "send", "L1Staking", "register", keys.GetProperty("tmKey").GetString()!, keys.GetProperty("blsKey").GetString()!,
                 "--value", "1000000000000000000", "--rpc", Node.Url, "--key-file", keyFile], new StringWriter(), e = new StringWriter());
             Assert.AreEqual(1, again);
             Assert.AreEqual("morph chain: L1Staking.register(bytes32,bytes) call reverted: already registered", e.ToString().Trim());
@@ -152,14 +152,14 @@ public sealed class ChainCliSendTests
         var block = receipt.BlockNumber.Value.ToString();
 
         var o = new StringWriter();
-        Assert.AreEqual(0, ChainCommand.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block], o, new StringWriter()));
+        Assert.AreEqual(0, MorphCli.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block], o, new StringWriter()));
         // The block may also hold another test's transaction (the class's tests share one node and run in parallel):
         // its logs decode; ours is the one unknown.
         StringAssert.Matches(o.ToString(), new System.Text.RegularExpressions.Regex(@"\d+ logs: \d+ decoded, 1 unknown"));
         StringAssert.Matches(o.ToString(), new System.Text.RegularExpressions.Regex(@"\| unknown +\| unknown +\| unknown topic0 " + topic));
 
         o = new StringWriter();
-        Assert.AreEqual(0, ChainCommand.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block, "--json"], o, new StringWriter()));
+        Assert.AreEqual(0, MorphCli.Run(["chain", "logs", "--rpc", Node.Url, "--from", block, "--to", block, "--json"], o, new StringWriter()));
         using var doc = JsonDocument.Parse(o.ToString());
         var log = doc.RootElement.EnumerateArray().Single(l => !l.GetProperty("known").GetBoolean());
         Assert.IsFalse(log.GetProperty("known").GetBoolean());

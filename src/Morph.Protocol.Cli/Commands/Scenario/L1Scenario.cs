@@ -1,3 +1,4 @@
+using Morph.Protocol.Cli.Rendering;
 using Morph.Protocol.Contracts;
 using Morph.Protocol.Devnet;
 using Morph.Protocol.L1;
@@ -5,7 +6,7 @@ using Morph.Protocol.L1.Rollup;
 using Morph.Protocol.Primitives;
 using Morph.Protocol.Transactions;
 
-namespace Morph.Protocol.Cli.Scenario;
+namespace Morph.Protocol.Cli.Commands.Scenario;
 
 /// <summary>The built-in L1 scenario (the main job until the whole-network simulation exists): stakers register,
 /// batches are signed and committed, a challenge is lost, the signers are slashed, withdrawals are claimed. Every
@@ -13,23 +14,23 @@ namespace Morph.Protocol.Cli.Scenario;
 /// final state hash, on every run.</summary>
 internal sealed partial class L1Scenario
 {
-    private readonly TextWriter _output;
+    private readonly CliOutput _output;
     private readonly ModelProofSystem _proofs = new();
     private readonly L1Network _net;
     private readonly List<DevnetStaker> _stakers = Enumerable.Range(1, 10).Select(DevnetStaker.Create).ToList();
     private readonly Address _challenger = Address.Parse("0x00000000000000000000000000000000c4a11e46");
-    private Table _tx = NewTxTable();
+    private ReportTable _tx = NewTxTable();
     private int _step;
     private int _refusedUnexpectedly;
 
-    public L1Scenario(TextWriter output)
+    public L1Scenario(CliOutput output)
     {
         _output = output;
         // A restaking withdrawal queue of 50 blocks, so bans and rewards visibly wait for the un-restaking.
         _net = new L1Network(ProtocolParameters.Devnet with { UnrestakingDelayBlocks = 50 }, proofs: _proofs);
     }
 
-    private static Table NewTxTable() => new("L1 block", "transaction", "sender", "result", "events");
+    private static ReportTable NewTxTable() => new("L1 block", "transaction", "sender", "result", "events");
 
     private Address Owner => _net.Genesis.Owner;
     private DevnetStaker S(int n) => _stakers[n - 1];
@@ -46,8 +47,8 @@ internal sealed partial class L1Scenario
     private void Step(string title)
     {
         _step++;
-        _output.WriteLine($"## Step {_step}: {title}");
-        _output.WriteLine();
+        _output.Heading($"## Step {_step}: {title}");
+        _output.Out.WriteLine();
         _tx = NewTxTable();
     }
 
@@ -61,9 +62,9 @@ internal sealed partial class L1Scenario
     public int Run()
     {
         var p = _net.Parameters;
-        _output.WriteLine("# Morph.Protocol L1 scenario");
-        _output.WriteLine();
-        new Table("parameter", "value")
+        _output.Heading("# Morph.Protocol L1 scenario");
+        _output.Out.WriteLine();
+        new ReportTable("parameter", "value")
             .Row("stakingValue", $"{p.StakingValue} wei").Row("sequencerSetMaxSize (X)", p.SequencerSetMaxSize)
             .Row("finalizationPeriod", $"{p.FinalizationPeriod} blocks").Row("proofWindow", $"{p.ProofWindow} blocks")
             .Row("withdrawalLockBlocks", $"{p.WithdrawalLockBlocks} blocks").Row("unrestakingDelayBlocks", $"{p.UnrestakingDelayBlocks} blocks")
@@ -154,13 +155,13 @@ internal sealed partial class L1Scenario
         relayed = _net.RelayAll();
         _tx.Row(_net.Block, $"relay {relayed} messages", "relayer", "ok", $"L2 applied up to nonce {_net.L2.LastApplied}");
         EndStep();
-        var l2 = new Table("L2 staker", "registration nonce");
+        var l2 = new ReportTable("L2 staker", "registration nonce");
         foreach (var s in _net.L2.Stakers) l2.Row(Name(s.Address), s.RegistrationNonce);
         l2.Print(_output, "L2's staker list (canonical order):");
         CatchUpL2();
 
         var broken = _net.CheckInvariants(allRelayed: true);
-        var summary = new Table("check", "result");
+        var summary = new ReportTable("check", "result");
         summary.Row("invariants 1, 3, 5, 7", broken.Count == 0 ? "hold" : string.Join("; ", broken));
         summary.Row("unexpected refusals", _refusedUnexpectedly);
         summary.Row("ETH paid to stakers", string.Join(", ", _net.Staking.Payments.Select(x => $"{Name(x.To)} {x.Amount}")));
@@ -184,7 +185,7 @@ internal sealed partial class L1Scenario
 
     private void PrintStakers()
     {
-        var t = new Table("staker", "address", "state", "nonce", "in set", "exposure", "slashed");
+        var t = new ReportTable("staker", "address", "state", "nonce", "in set", "exposure", "slashed");
         foreach (var s in _stakers)
         {
             var st = _net.Staking.Find(s.Address);
@@ -197,7 +198,7 @@ internal sealed partial class L1Scenario
     private void PrintLedger()
     {
         var l = _net.Ledger;
-        var t = new Table("ETH bucket", "wei");
+        var t = new ReportTable("ETH bucket", "wei");
         t.Row("Active stakes", l.ActiveStakes).Row("Exiting stakes", l.ExitingStakes).Row("Slashed, being un-restaked", l.SlashedUnrestaking)
             .Row("Open challenge deposits", l.OpenDeposits).Row("Refundable deposits", l.RefundableDeposits).Row("Unclaimed rewards", l.UnclaimedRewards)
             .Row("Treasury", l.Treasury).Row("= received - paid out", $"{l.Received} - {l.PaidOut}")
@@ -207,7 +208,7 @@ internal sealed partial class L1Scenario
 
     private void PrintSet()
     {
-        var t = new Table("latestSequencerSet", "slashed");
+        var t = new ReportTable("latestSequencerSet", "slashed");
         foreach (var a in _net.Rollup.LatestSequencerSet) t.Row(Name(a), _net.Staking.Find(a)!.IsSlashed ? "yes (never counts)" : "");
         t.Print(_output, $"Rollup: {_net.Rollup.State}, last committed {_net.Rollup.LastCommitted}, last finalized {_net.Rollup.LastFinalized}");
     }

@@ -1,8 +1,9 @@
+using Morph.Protocol.Cli.Rendering;
 using Morph.Protocol.L2;
 using Morph.Protocol.Primitives;
 using Morph.Protocol.Transactions;
 
-namespace Morph.Protocol.Cli.Scenario;
+namespace Morph.Protocol.Cli.Commands.Scenario;
 
 // The scenario goes on into L2 (issue 16): genesis from L1's markL2Genesis, delegations that change the sequencer set,
 // the consensus set two blocks later, and, once L1's messages arrive, removals whose delegations are released.
@@ -11,9 +12,9 @@ internal sealed partial class L1Scenario
     private static readonly UInt256 Morph = 1_000_000_000_000_000_000UL;
     private static readonly Address[] Delegators = [Address.Parse("0x00000000000000000000000000000000000d1e01"), Address.Parse("0x00000000000000000000000000000000000d1e02")];
     private L2Network? _l2;
-    private Table _l2Tx = NewL2TxTable();
+    private ReportTable _l2Tx = NewL2TxTable();
 
-    private static Table NewL2TxTable() => new("L2 block", "transaction", "sender", "result", "events");
+    private static ReportTable NewL2TxTable() => new("L2 block", "transaction", "sender", "result", "events");
 
     private string L2Name(Address a) => Array.IndexOf(Delegators, a) is >= 0 and var i ? $"delegator{i + 1}" : Name(a);
 
@@ -66,11 +67,11 @@ internal sealed partial class L1Scenario
     private void PrintL2Sets(ulong h, ulong before, ulong after)
     {
         var l2 = _l2!;
-        var t = new Table("L2 staker", "nonce", "state", "total delegation (MORPH)", "in contract set");
+        var t = new ReportTable("L2 staker", "nonce", "state", "total delegation (MORPH)", "in contract set");
         foreach (var s in l2.Staking.Incarnations)
             t.Row(Name(s.Address), s.RegistrationNonce, s.State, s.IsPresent ? Whole(s.TotalDelegation) : $"{Whole(s.TotalDelegation)} released", l2.ContractSet.Contains(s.Address) ? "yes" : "");
         t.Print(_output, $"L2 stakers after block {h} (ranking: total desc, then registration):");
-        new Table("L2 block", "consensus set (canonical order)")
+        new ReportTable("L2 block", "consensus set (canonical order)")
             .Row(h, string.Join(", ", l2.ConsensusSet(h).Select(Name)))
             .Row(before, string.Join(", ", l2.ConsensusSet(before).Select(Name)))
             .Row(after, string.Join(", ", l2.ConsensusSet(after).Select(Name)))
@@ -79,7 +80,7 @@ internal sealed partial class L1Scenario
 
     private static string Whole(UInt256 wei) => $"{wei / Morph}";
 
-    private void SummarizeL2(Table summary)
+    private void SummarizeL2(ReportTable summary)
     {
         var l2 = _l2!;
         var broken = l2.CheckInvariants();
