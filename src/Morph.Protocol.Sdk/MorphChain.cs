@@ -61,6 +61,8 @@ public sealed class MorphChain
 
     public async Task<T> RequestAsync<T>(string method, CancellationToken ct, params object[] args)
     {
+        // WaitAsync returns a task that already completed even when the token was cancelled first: check it here.
+        ct.ThrowIfCancellationRequested();
         var request = new RpcRequest(Interlocked.Increment(ref _id), method, args);
         try
         {
