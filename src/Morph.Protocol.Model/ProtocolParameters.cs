@@ -35,8 +35,7 @@ public sealed partial record ProtocolParameters
         Rule(L2BlockTimeSeconds >= 1, "l2BlockTimeSeconds", "l2BlockTimeSeconds must be >= 1");
         Rule(BlockRewardShare + RollupRewardShare == 100, "blockRewardShare",
             $"blockRewardShare ({BlockRewardShare}) + rollupRewardShare ({RollupRewardShare}) must be 100");
-        Rule(InactivityJailBlocks >= 2UL * SequencerSetMaxSize, "inactivityJailBlocks",
-            $"inactivityJailBlocks ({InactivityJailBlocks}) must be >= 2X ({2 * SequencerSetMaxSize})");
+        Rule(InactivityJailTurns >= 1, "inactivityJailTurns", "inactivityJailTurns must be >= 1");
         Rule(JailEpochs >= 1, "jailEpochs", "jailEpochs must be >= 1");
         Rule(BatchTimeoutBlocks >= 1 && BatchTimeoutBlocks <= RollupRotationBlocks, "batchTimeoutBlocks",
             $"1 <= batchTimeoutBlocks ({BatchTimeoutBlocks}) <= rollupRotationBlocks ({RollupRotationBlocks}) must hold");

@@ -35,6 +35,18 @@ public sealed class Checkpoints
         return found < 0 ? UInt256.Zero : _points[found].Value;
     }
 
+    /// <summary>The blocks of the checkpoints after <paramref name="block"/>, in order (binary search to the first).</summary>
+    public IEnumerable<ulong> BlocksAfter(ulong block)
+    {
+        int lo = 0, hi = _points.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_points[mid].Block <= block) lo = mid + 1; else hi = mid;
+        }
+        for (int i = lo; i < _points.Count; i++) yield return _points[i].Block;
+    }
+
     internal void WriteState(StateWriter w)
     {
         w.Write((ulong)_points.Count);

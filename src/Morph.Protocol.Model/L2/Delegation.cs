@@ -31,6 +31,15 @@ public sealed partial class Delegation
     /// <summary>The effective amount at height h: its checkpoint, and 0 from the block its staker was removed.</summary>
     public UInt256 AmountAt(ulong height) => Staker.RemovedAt is { } r && height >= r ? UInt256.Zero : History.At(height);
 
+    /// <summary>The last epoch its rewards were claimed through (its claim window starts after it), or null.</summary>
+    public ulong? RewardClaimedThrough { get; private set; }
+
+    internal void ClaimedReward(ulong epoch)
+    {
+        FireClaimReward();
+        RewardClaimedThrough = epoch;
+    }
+
     internal void SetAmount(UInt256 amount, ulong block)
     {
         Amount = amount;
@@ -53,7 +62,7 @@ public sealed partial class Delegation
 
     internal void WriteState(StateWriter w)
     {
-        w.Write(Delegator); w.Write(Staker.RegistrationNonce); w.Write((ulong)State); w.Write(Amount);
+        w.Write(Delegator); w.Write(Staker.RegistrationNonce); w.Write((ulong)State); w.Write(Amount); w.Write(RewardClaimedThrough ?? ulong.MaxValue);
         History.WriteState(w);
     }
 }

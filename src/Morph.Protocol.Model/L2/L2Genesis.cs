@@ -15,11 +15,12 @@ public sealed record L2Genesis(
     Address Treasury,
     IReadOnlyList<(Address Holder, UInt256 Amount)>? Holders = null)
 {
-    // Morph's L2 predeploys (0x53…0b MorphToken, 0x53…15 L2Staking, 0x53…17 Sequencer, 0x53…12 Distribute).
-    public Address TokenAddress { get; init; } = Address.Parse("0x530000000000000000000000000000000000000b");
+    // Morph's L2 predeploys (src/Morph.Protocol.Sdk/Networks/morph-mainnet-l2.json).
+    public Address RecordAddress { get; init; } = Address.Parse("0x5300000000000000000000000000000000000012");
+    public Address TokenAddress { get; init; } = Address.Parse("0x5300000000000000000000000000000000000013");
+    public Address DistributionAddress { get; init; } = Address.Parse("0x5300000000000000000000000000000000000014");
     public Address StakingAddress { get; init; } = Address.Parse("0x5300000000000000000000000000000000000015");
     public Address SequencerAddress { get; init; } = Address.Parse("0x5300000000000000000000000000000000000017");
-    public Address DistributionAddress { get; init; } = Address.Parse("0x5300000000000000000000000000000000000012");
 
     public static Address DevnetOwner { get; } = Address.Parse("0x000000000000000000000000000000000000a12c");
     public static Address DevnetOracle { get; } = Address.Parse("0x00000000000000000000000000000000000004ac");

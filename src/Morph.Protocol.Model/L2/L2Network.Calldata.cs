@@ -21,7 +21,9 @@ public sealed partial class L2Network : IL2StakingOperations<TxResult>, IMorphTo
         if (IsHalted && !isRestart) return TxResult.Fail(ProtocolRule.Halted, $"L2 is halted after block {Height}: only restartL2 runs");
         if (tx.To == Genesis.StakingAddress) return L2StakingDispatcher.Dispatch(this, tx.From, UInt256.Zero, data);
         if (tx.To == Genesis.TokenAddress) return MorphTokenDispatcher.Dispatch(this, tx.From, UInt256.Zero, data);
-        return TxResult.Fail(ProtocolRule.UnknownContract, $"{tx.To} is neither L2Staking ({Genesis.StakingAddress}) nor MorphToken ({Genesis.TokenAddress})");
+        if (tx.To == Genesis.RecordAddress) return RecordDispatcher.Dispatch(this, tx.From, UInt256.Zero, data);
+        if (tx.To == Genesis.DistributionAddress) return DistributeDispatcher.Dispatch(this, tx.From, UInt256.Zero, data);
+        return TxResult.Fail(ProtocolRule.UnknownContract, $"{tx.To} is none of L2Staking, MorphToken, Record, Distribute");
     }
 
     // ---- L2Staking ----

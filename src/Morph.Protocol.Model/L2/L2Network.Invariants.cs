@@ -38,6 +38,17 @@ public sealed partial class L2Network
         var held = Token.BalanceOf(Genesis.StakingAddress);
         if (active + pending + released != held) broken.Add($"2: the staking account holds {held} MORPH, its buckets sum to {active + pending + released} (active {active}, entries {pending}, released {released})");
 
+        // 2, the distribution account: unclaimed commission + reward liabilities and dust + unallocated funds.
+        var dist = Distribution;
+        var commission = st.Incarnations.Aggregate(UInt256.Zero, (a, s) => a + s.Commission.Unclaimed);
+        if (commission != dist.UnclaimedCommission) broken.Add($"2: unclaimed commission {commission} != tracked {dist.UnclaimedCommission}");
+        var distHeld = Token.BalanceOf(Genesis.DistributionAddress);
+        if (dist.UnclaimedCommission + dist.RewardsHeld + dist.Unallocated != distHeld)
+            broken.Add($"2: the distribution account holds {distHeld} MORPH, its buckets sum to {dist.UnclaimedCommission + dist.RewardsHeld + dist.Unallocated}");
+        var liabilities = st.Delegations.Aggregate(UInt256.Zero, (a, d) => a + dist.PendingReward(d));
+        if (liabilities > dist.RewardsHeld) broken.Add($"2: delegators can claim {liabilities}, only {dist.RewardsHeld} was credited and not paid (dust would be negative)");
+        if (dist.RewardsPaid + dist.CommissionPaid > dist.RewardsOfClosedEpochs) broken.Add($"2: paid {dist.RewardsPaid} + {dist.CommissionPaid} > Σ R of closed epochs {dist.RewardsOfClosedEpochs}");
+
         // The bound counts exactly the pending entries of each (delegator, incarnation it leaves).
         foreach (var g in st.Entries.Where(e => e.IsPending).GroupBy(e => e.BoundKey))
         {

@@ -29,6 +29,7 @@ public sealed partial class L2Network : IStakingMessageSink
         Token = new MorphToken(genesis.TokenAddress, genesis.StakingAddress, genesis.DistributionAddress);
         Staking = new L2Staking(this, Parameters, Token, genesis.StakingAddress);
         Inbox = new L2StakingInbox(this);
+        Distribution = new Distribution(this, Parameters, Token, Staking, genesis);
 
         // Block 0: the holders, every staker Active at G (zero delegations, commission 0, none jailed); the first X
         // by registration are the set, which is the consensus set of blocks 1 and 2.
@@ -51,6 +52,10 @@ public sealed partial class L2Network : IStakingMessageSink
     public MorphToken Token { get; }
     public L2Staking Staking { get; }
     public L2StakingInbox Inbox { get; }
+    public Distribution Distribution { get; }
+    /// <summary>Facts of L1 a record is checked against where the model holds both chains (the network simulation);
+    /// null: taken on the oracle's word (section 6).</summary>
+    public IL1Facts? L1Facts { get; set; }
 
     /// <summary>The block transactions land in now; while halted, the last produced block.</summary>
     public ulong Height { get; private set; }
@@ -60,8 +65,8 @@ public sealed partial class L2Network : IStakingMessageSink
     /// <summary>The epoch of the block that holds the transaction (1b: epoch e = blocks [e·L+1, (e+1)·L]).</summary>
     public ulong CurrentEpoch => EpochOf(Height);
     public ulong EpochOf(ulong block) => block == 0 ? 0 : (block - 1) / Parameters.EpochLength;
-    /// <summary>The last closed reward epoch (the rewards issue closes them); null while none is.</summary>
-    public ulong? LastClosedEpoch { get; internal set; }
+    /// <summary>The last closed reward epoch; null while none is.</summary>
+    public ulong? LastClosedEpoch => Distribution.LastClosedEpoch;
 
     /// <summary>Events of block closes and message applications (set updates, halts, stakers added and removed).</summary>
     public List<IContractEvent> ChainEvents { get; } = [];
@@ -199,6 +204,7 @@ public sealed partial class L2Network : IStakingMessageSink
         Inbox.WriteState(w);
         Token.WriteState(w);
         Staking.WriteState(w);
+        Distribution.WriteState(w);
         w.Write((ulong)_consensusSets.Count);
         foreach (var (from, set) in _consensusSets) { w.Write(from); foreach (var a in set) w.Write(a); }
         w.Write((ulong)_contractSets.Count);

@@ -12,11 +12,14 @@ public sealed partial class L2Staker
     private readonly L2Staking _staking;
     private readonly List<(ulong FromEpoch, ushort Rate)> _commission = [(0, 0)];
 
+    internal L2Staking Staking => _staking;
+
     internal L2Staker(L2Staking staking, L2StakerEntry entry, ulong addedAt)
     {
         _staking = staking;
         Address = entry.Address; RegistrationNonce = entry.RegistrationNonce; TmKey = entry.TmKey; BlsKey = entry.BlsKey;
         AddedAt = addedAt;
+        Commission = new CommissionAccount(this);
     }
 
     public Address Address { get; }
@@ -34,8 +37,31 @@ public sealed partial class L2Staker
     /// <summary>(block, total) after every transaction of the block (section 6).</summary>
     public Checkpoints TotalHistory { get; } = new();
 
-    /// <summary>Debt from penalties not yet netted (section 7); the rewards issue charges it.</summary>
+    /// <summary>Debt from penalties not yet netted against commission (section 7); saturates at 2^256 − 1.</summary>
     public UInt256 Debt { get; internal set; }
+    /// <summary>Scheduled turns proposed by another member since it last proposed or was unjailed (section 7).</summary>
+    public ulong Missed { get; internal set; }
+    /// <summary>Its commission account (lifecycle Commission): credited at each close, netted against debt.</summary>
+    public CommissionAccount Commission { get; private set; } = null!;
+    /// <summary>I_s(e), the reward index per unit of delegation (section 7), scaled by 10^27.</summary>
+    public RewardIndex Index { get; } = new();
+
+    private readonly List<(ulong From, ulong? To)> _jailings = [];
+
+    /// <summary>Jailed at any block of epoch e (a jailing carried over, or the epoch of its unjailing, included).</summary>
+    public bool JailedIn(ulong epoch)
+    {
+        for (int i = _jailings.Count - 1; i >= 0; i--)
+        {
+            var (from, to) = _jailings[i];
+            if (to is { } t && t < epoch) return false;   // intervals are in time order: older ones end earlier still
+            if (from <= epoch) return true;
+        }
+        return false;
+    }
+
+    internal void Jailed(ulong epoch) => _jailings.Add((epoch, null));
+    internal void Unjailed(ulong epoch) { _jailings[^1] = (_jailings[^1].From, epoch); Missed = 0; }
 
     public bool IsPresent => State != L2StakerState.Removed;
     public bool IsEligible => State == L2StakerState.Eligible;
@@ -81,6 +107,10 @@ public sealed partial class L2Staker
     {
         w.Write(Address); w.Write(RegistrationNonce); w.Write((ulong)State); w.Write(TotalDelegation); w.Write(Debt);
         w.Write(AddedAt); w.Write(RemovedAt ?? ulong.MaxValue); w.Write(JailEpoch ?? ulong.MaxValue);
+        w.Write(Missed); w.Write(Commission.Unclaimed); w.Write(Commission.Claimed);
+        w.Write((ulong)_jailings.Count);
+        foreach (var (f, t) in _jailings) { w.Write(f); w.Write(t ?? ulong.MaxValue); }
+        Index.WriteState(w);
         w.Write((ulong)_commission.Count);
         foreach (var (e, r) in _commission) { w.Write(e); w.Write(r); }
         TotalHistory.WriteState(w);

@@ -18,6 +18,7 @@ public sealed class L2Staking
     private readonly Dictionary<ulong, DelegationEntry> _entries = new();
     private readonly Dictionary<Address, List<Redelegation>> _lockedRedelegations = new();   // per delegator, entry order
     private readonly SortedSet<ulong> _jailed = new();
+    private readonly Dictionary<Address, List<L2Staker>> _incarnationsOf = new();   // every incarnation of an address, in order
 
     internal L2Staking(L2Network chain, ProtocolParameters parameters, MorphToken token, Address stakingAccount)
     {
@@ -55,6 +56,19 @@ public sealed class L2Staking
     public IReadOnlyList<Delegation> DelegationsOf(Address delegator) => _delegationsOf.TryGetValue(delegator, out var l) ? l : [];
     public DelegationEntry? Entry(ulong id) => _entries.GetValueOrDefault(id);
 
+    /// <summary>The incarnation of <paramref name="a"/> that held block h: the latest added at or before h (a removed one
+    /// may still propose the block after its removal). O(incarnations of that address).</summary>
+    public L2Staker? IncarnationAt(Address a, ulong h)
+    {
+        if (!_incarnationsOf.TryGetValue(a, out var all)) return null;
+        for (int i = all.Count - 1; i >= 0; i--) if (all[i].AddedAt <= h) return all[i];
+        return null;
+    }
+
+    /// <summary>The incarnation of <paramref name="a"/> present at the end of block h, or null.</summary>
+    public L2Staker? PresentAt(Address a, ulong h) =>
+        IncarnationAt(a, h) is { } s && (s.RemovedAt is not { } r || r > h) ? s : null;
+
     /// <summary>The contract set now: the top min(X, eligible) by (total desc, registration asc), in canonical order
     /// (ascending registration nonce). O(X log X).</summary>
     public ImmutableArray<Address> ContractSet()
@@ -73,6 +87,7 @@ public sealed class L2Staking
         var s = new L2Staker(this, entry, block);
         _byNonce.Add(s.RegistrationNonce, s);
         _present.Add(s.Address, s);
+        (_incarnationsOf.TryGetValue(s.Address, out var all) ? all : _incarnationsOf[s.Address] = []).Add(s);
         s.SetTotal(UInt256.Zero, block);
         Ranking.Add(UInt256.Zero, s.RegistrationNonce);
         return new L2StakingContract.StakerAddedEvent(s.Address, s.TmKey, s.BlsKey);
@@ -99,6 +114,7 @@ public sealed class L2Staking
     {
         if (!s.CanFireJail(out _)) return false;
         s.FireJail();   // before leaving the ranking: its guard counts the eligible, this one included
+        s.Jailed(Chain.CurrentEpoch);
         Ranking.Remove(s.TotalDelegation, s.RegistrationNonce);
         _jailed.Add(s.RegistrationNonce);
         return true;
@@ -106,6 +122,7 @@ public sealed class L2Staking
 
     private void ReturnToRanking(L2Staker s)
     {
+        s.Unjailed(Chain.CurrentEpoch);
         _jailed.Remove(s.RegistrationNonce);
         Ranking.Add(s.TotalDelegation, s.RegistrationNonce);
     }
@@ -267,6 +284,10 @@ public sealed class L2Staking
             if ((r.From == a || r.To == a || (b is not null && (r.From == b || r.To == b))) && r.IsCompletable) due.Add(r);
         return due;
     }
+
+    /// <summary>The completions a claimReward on <paramref name="s"/> makes first (section 9: [completion]).</summary>
+    internal List<Redelegation> CompletableFor(Address delegator, L2Staker s) => Completable(delegator, s, null);
+    internal List<IContractEvent> CompleteFor(List<Redelegation> completions) => Complete(completions);
 
     private static UInt256 Joining(List<Redelegation> completions, L2Staker s)
     {

@@ -113,4 +113,19 @@ public enum ProtocolRule
     NotL2Owner,
     /// <summary>A plain transfer would credit the staking or distribution account (section 3, Token).</summary>
     TransferToContractAccount,
+
+    // Records and rewards (PROTOCOL.md sections 6, 7 and 9)
+    NotOracle,
+    /// <summary>A record names a block that is not before the block holding it.</summary>
+    BlockNotProduced,
+    RecordNotContiguous,
+    ProposerNotInConsensusSet,
+    BatchNotContiguous,
+    BadBlockRange,
+    BatchNotFinalized,
+    SlotNotContiguous,
+    BadSlotRecord,
+    /// <summary>fund under rewardSource Inflation.</summary>
+    NotFunded,
+    AmountExceedsDebt,
 }

@@ -56,7 +56,7 @@ public sealed class BatchSignatureVectorTests
         // Register in an order that keeps both lists' order (they agree on common members).
         var order = Merge(latest, next);
         var x = (byte)Math.Max(latest.Count, next.Count);
-        var p = ProtocolParameters.Devnet with { L1ChainId = chainId, SequencerSetMaxSize = x, InactivityJailBlocks = Math.Max(300UL, 2UL * x) };
+        var p = ProtocolParameters.Devnet with { L1ChainId = chainId, SequencerSetMaxSize = x };
         var genesis = L1Genesis.Devnet with { RollupAddress = rollup };
         var net = new L1Network(p, genesis);
         net.AdvanceTo(10);

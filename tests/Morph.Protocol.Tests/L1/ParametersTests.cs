@@ -56,7 +56,7 @@ public sealed class ParametersTests
         [ProtocolParameters.Devnet with { MaxCommissionRate = 10_001, MaxCommissionStep = 500 }, "maxCommissionRate"],
         [ProtocolParameters.Devnet with { RewardSource = RewardSource.Funded, RewardPerEpoch = UInt256.Zero }, "rewardPerEpoch"],
         [ProtocolParameters.Devnet with { L2BlockTimeSeconds = 0 }, "l2BlockTimeSeconds"],
-        [ProtocolParameters.Devnet with { InactivityJailBlocks = 13 }, "inactivityJailBlocks"],
+        [ProtocolParameters.Devnet with { InactivityJailTurns = 0 }, "inactivityJailTurns"],
         [ProtocolParameters.Devnet with { JailEpochs = 0 }, "jailEpochs"],
         [ProtocolParameters.Devnet with { BatchTimeoutBlocks = 301 }, "batchTimeoutBlocks"],
         [ProtocolParameters.Devnet with { BatchTimeoutBlocks = 0 }, "batchTimeoutBlocks"],
