@@ -51,6 +51,8 @@ public sealed class Distribution
     /// <summary>Σ R of closed epochs.</summary>
     public UInt256 RewardsOfClosedEpochs { get; private set; }
     public IReadOnlyList<ClosedEpoch> Closed => _closed;
+    /// <summary>The epochs gathering records and penalties, not yet closed.</summary>
+    public IEnumerable<Epoch> OpenEpochs => _open.Values;
 
     /// <summary>Unclaimed reward liabilities and undistributed dust together (the floors of claims stay here).</summary>
     public UInt256 RewardsHeld => RewardsCredited - RewardsPaid;
@@ -207,6 +209,7 @@ public sealed class Distribution
     private List<IContractEvent> Close(Epoch epoch)
     {
         var e = epoch.Index;
+        epoch.FireClose();   // its guards read the state before the close (the reward is still unallocated)
         var events = new List<IContractEvent>();
         // R: minted (Inflation, capped so the supply stays ≤ 2^256 − 1) or taken from the unallocated balance (Funded).
         UInt256 reward;
@@ -288,7 +291,6 @@ public sealed class Distribution
             if (s.Debt.IsZero) _debtors.Remove(nonce);
         }
 
-        epoch.FireClose();
         _open.Remove(e);
         LastClosedEpoch = e;
         RewardsOfClosedEpochs += reward;
