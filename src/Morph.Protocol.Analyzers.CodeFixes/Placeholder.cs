@@ -1,0 +1,1 @@
+namespace Morph.Protocol.Analyzers.CodeFixes { }
