@@ -1,1 +1,0 @@
-namespace Morph.Protocol.Analyzers.CodeFixes { }
