@@ -61,6 +61,9 @@ namespace Morph.Protocol.Analyzers
             var seen = new HashSet<int>();
             var stack = new Stack<BasicBlock>();
             stack.Push(graph.Blocks[0]);
+            // Catch, filter and finally regions have no explicit predecessors (an exception or a leaving branch enters
+            // them): count them as entered, so a Fire there is never taken as checked.
+            foreach (var region in Handlers(graph.Root)) stack.Push(graph.Blocks[region.FirstBlockOrdinal]);
             while (stack.Count > 0)
             {
                 var b = stack.Pop();
@@ -70,6 +73,15 @@ namespace Morph.Protocol.Analyzers
                 if (b.ConditionalSuccessor?.Destination is { } c && !(b == from && skipped == b.ConditionalSuccessor)) stack.Push(c);
             }
             return false;
+        }
+
+        private static IEnumerable<ControlFlowRegion> Handlers(ControlFlowRegion region)
+        {
+            foreach (var nested in region.NestedRegions)
+            {
+                if (nested.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally) yield return nested;
+                foreach (var inner in Handlers(nested)) yield return inner;
+            }
         }
 
         /// <summary>Whether every path from the entry to <paramref name="site"/> passes the true branch of a

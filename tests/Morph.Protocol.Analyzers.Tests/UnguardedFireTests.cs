@@ -63,4 +63,18 @@ public sealed class UnguardedFireTests
     public Task OtherTriggerWithoutCheck_IsMPA002() => Run("""
         class Op { void Lock(Bond b) { {|MPA002:b.FireLock(1)|}; } }
         """);
+
+    [TestMethod]
+    public Task FireInCatchOrFinally_IsNeverTakenAsChecked() => Run("""
+        class Op
+        {
+            void A(Bond b) { if (!b.CanFireRelease(out _)) return; try { b.FireRelease(); } catch (Exception) { {|MPA001:b.FireRelease()|}; } }
+            void B(Bond b) { if (!b.CanFireRelease(out _)) return; try { b.FireRelease(); } finally { {|MPA001:b.FireRelease()|}; } }
+        }
+        """);
+
+    [TestMethod]
+    public Task CheckResultStoredInAVariable_IsNotFollowed() => Run("""
+        class Op { void Claim(Bond b) { var ok = b.CanFireRelease(out _); if (!ok) return; {|MPA001:b.FireRelease()|}; } }
+        """);
 }
