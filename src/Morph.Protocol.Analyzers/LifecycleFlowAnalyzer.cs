@@ -42,6 +42,8 @@ namespace Morph.Protocol.Analyzers
                 // attribute arguments are skipped.
                 if (root.Kind != OperationKind.Block && root.Parent is not (IMethodBodyOperation or IConstructorBodyOperation)) continue;
                 if (root.Parent is not (IMethodBodyOperation or IConstructorBodyOperation or IAnonymousFunctionOperation or null)) continue;
+                // Most methods fire nothing and pay nothing: skip them before building a graph (the graph is the cost).
+                if (!root.Descendants().Any(op => op is IInvocationOperation inv && Relevant(inv, symbols))) continue;
                 var graph = context.GetControlFlowGraph(root);
                 var sites = FlowGraph.Invocations(graph);
                 var calls = new List<(FlowSite Site, TriggerCall Call)>();
@@ -93,6 +95,14 @@ namespace Morph.Protocol.Analyzers
                     }
                 }
             }
+        }
+
+        private static bool Relevant(IInvocationOperation inv, LifecycleSymbols symbols)
+        {
+            var name = inv.TargetMethod.Name;
+            if (name.StartsWith("Fire", System.StringComparison.Ordinal)) return symbols.Classify(inv) != null;
+            var m = inv.TargetMethod.OriginalDefinition;
+            return LifecycleSymbols.Has(m, symbols.Payout) || LifecycleSymbols.Has(m, symbols.SlashEffect);
         }
 
         /// <summary>A transaction's entry path: a method implementing a member of a generated dispatch interface
