@@ -13,8 +13,8 @@ internal static class Hosts
             public bool CanFire(BondTrigger t) => true;
             public bool CanFire(BondTrigger t, out BondGuard? failed) { failed = null; return true; }
             internal void Fire(BondTrigger t) { }
-            [LifecycleTrigger("Bond", "Lock", TriggerKind.External)] public bool CanFireLock(int amount, out BondGuard? failed) { failed = null; return true; }
-            [LifecycleTrigger("Bond", "Lock", TriggerKind.External)] internal void FireLock(int amount) { }
+            [LifecycleTrigger("Bond", "Lock", TriggerKind.External, Causes = new[] { "Bond.Revert" })] public bool CanFireLock(int amount, out BondGuard? failed) { failed = null; return true; }
+            [LifecycleTrigger("Bond", "Lock", TriggerKind.External, Causes = new[] { "Bond.Revert" })] internal void FireLock(int amount) { }
             [LifecycleTrigger("Bond", "Release", TriggerKind.External, Pays = "bond", Lock = "lockBlocks")] public bool CanFireRelease(out BondGuard? failed) { failed = null; return true; }
             [LifecycleTrigger("Bond", "Release", TriggerKind.External, Pays = "bond", Lock = "lockBlocks")] internal void FireRelease() { }
             [LifecycleTrigger("Bond", "Slash", TriggerKind.Internal, Slashes = true)] public bool CanFireSlash(out BondGuard? failed) { failed = null; return true; }

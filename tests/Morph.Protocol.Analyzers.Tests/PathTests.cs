@@ -59,4 +59,20 @@ public sealed class PathTests
             [WaiverPath] void Defended(Bond b) { if (!b.CanFireDefend(out _)) return; b.FireDefend(); }
         }
         """);
+
+    [TestMethod]
+    public Task InternalTriggerCausedByTheOperationsTrigger_IsClean() => Run("""
+        class Net : Morph.Protocol.Contracts.IBondsOperations<int>
+        {
+            Bond b = new();
+            public int NotRun(string f) => 0;
+            public int Lock(int amount)
+            {
+                if (!b.CanFireLock(amount, out _)) return 1;
+                b.FireLock(amount);
+                if (b.CanFireRevert(out _)) b.FireRevert();
+                return 0;
+            }
+        }
+        """);
 }
