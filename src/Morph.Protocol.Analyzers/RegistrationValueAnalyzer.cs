@@ -22,32 +22,30 @@ namespace Morph.Protocol.Analyzers
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterOperationBlockAction(Analyze);
+            context.RegisterOperationAction(Analyze, OperationKind.Invocation);
         }
 
-        private static void Analyze(OperationBlockAnalysisContext context)
+        private static void Analyze(OperationAnalysisContext context)
         {
-            foreach (var root in context.OperationBlocks)
+            // Cheap tests first: the name, the namespace, the value parameter; only then the method around the call.
+            var inv = (IInvocationOperation)context.Operation;
+            var m = inv.TargetMethod;
+            if (m.Name.IndexOf("Register", System.StringComparison.Ordinal) < 0) return;
+            if (m.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("Morph.Protocol.Sdk", System.StringComparison.Ordinal) != true) return;
+            var value = inv.Arguments.FirstOrDefault(a => a.Parameter is { Name: "value", Type.Name: "UInt256" });
+            if (value == null || value.ArgumentKind != ArgumentKind.Explicit || Constant(value.Value) is not { } c) return;
+            if (c.IsZero)
             {
-                var all = root.DescendantsAndSelf().ToList();
-                bool readStakingValue = all.Any(o => o is IInvocationOperation { TargetMethod.Name: "StakingValueAsync" }
-                    || o is IPropertyReferenceOperation { Property.Name: "StakingValue" });
-                foreach (var inv in all.OfType<IInvocationOperation>())
-                {
-                    var m = inv.TargetMethod;
-                    if (m.Name.IndexOf("Register", System.StringComparison.Ordinal) < 0) continue;
-                    if (m.ContainingType?.ContainingNamespace?.ToDisplayString().StartsWith("Morph.Protocol.Sdk", System.StringComparison.Ordinal) != true) continue;
-                    var value = inv.Arguments.FirstOrDefault(a => a.Parameter is { Name: "value", Type.Name: "UInt256" });
-                    if (value == null || value.ArgumentKind != ArgumentKind.Explicit) continue;
-                    var constant = Constant(value.Value);
-                    if (constant is not { } c) continue;
-                    if (c.IsZero)
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WrongRegistrationValue, value.Syntax.GetLocation(), m.Name, "a constant 0"));
-                    else if (readStakingValue)
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WrongRegistrationValue, value.Syntax.GetLocation(), m.Name,
-                            "the constant " + c + " although the method read stakingValue"));
-                }
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WrongRegistrationValue, value.Syntax.GetLocation(), m.Name, "a constant 0"));
+                return;
             }
+            var root = (IOperation)inv;
+            while (root.Parent != null) root = root.Parent;
+            bool readStakingValue = root.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.Name: "StakingValueAsync" }
+                || o is IPropertyReferenceOperation { Property.Name: "StakingValue" });
+            if (readStakingValue)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.WrongRegistrationValue, value.Syntax.GetLocation(), m.Name,
+                    "the constant " + c + " although the method read stakingValue"));
         }
 
         /// <summary>The value of a constant UInt256 expression, or null.</summary>
