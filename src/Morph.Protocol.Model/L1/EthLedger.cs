@@ -1,3 +1,4 @@
+using Morph.Protocol.Lifecycles;
 using Morph.Protocol.Primitives;
 using Morph.Protocol.Transactions;
 
@@ -35,8 +36,8 @@ public sealed class EthLedger
 
     internal void StakeReceived(UInt256 amount) { Received += amount; ActiveStakes += amount; }
     internal void StakeToExiting(UInt256 amount) { ActiveStakes -= amount; ExitingStakes += amount; }
-    internal void ExitingPaid(UInt256 amount) { ExitingStakes -= amount; PaidOut += amount; }
-    internal void StakeSlashed(UInt256 amount, bool wasExiting)
+    [Payout] internal void ExitingPaid(UInt256 amount) { ExitingStakes -= amount; PaidOut += amount; }
+    [SlashEffect] internal void StakeSlashed(UInt256 amount, bool wasExiting)
     {
         if (wasExiting) ExitingStakes -= amount; else ActiveStakes -= amount;
         SlashedUnrestaking += amount;
@@ -82,7 +83,7 @@ public sealed class EthLedger
     }
 
     /// <summary>Pays out everything claimable by <paramref name="a"/>; returns the amount.</summary>
-    internal UInt256 PayClaimable(Address a)
+    [Payout] internal UInt256 PayClaimable(Address a)
     {
         var amount = _claimable.GetValueOrDefault(a);
         var refund = _refunds.GetValueOrDefault(a);

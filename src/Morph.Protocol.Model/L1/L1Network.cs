@@ -61,6 +61,7 @@ public sealed partial class L1Network
     public ulong Block => Clock.Block;
 
     /// <summary>Moves L1 time forward and applies what became due.</summary>
+    [Lifecycles.TimeStep]
     public void AdvanceTo(ulong block)
     {
         Clock.AdvanceTo(block);

@@ -58,10 +58,6 @@ public sealed class L1Staking
     private TxResult? RequireOwner(Address sender) =>
         sender == _owner ? null : TxResult.Fail(ProtocolRule.NotOwner, $"{sender} is not the owner");
 
-    /// <summary>Whether a trigger without arguments may fire; else its refusal (<see cref="Refusal"/>).</summary>
-    private TxResult? CheckFire(L1Staker s, L1StakerTrigger trigger, Func<TxResult> stateError) =>
-        s.CanFire(trigger, out var failed) ? null : Refusal(s, failed, stateError);
-
     /// <summary>The typed error of the first failing guard (the rule the spec names for it), or a state error when the
     /// state does not permit the trigger at all. <paramref name="value"/> and <paramref name="tmKey"/> are the
     /// registration's, for the messages.</summary>
@@ -115,6 +111,7 @@ public sealed class L1Staking
             if (!_stakers.TryGetValue(a, out var s)) return TxResult.Fail(ProtocolRule.NotWhitelisted, $"{a} is not whitelisted");
             if (s.State != L1StakerState.Whitelisted) return StateError(s, a, "be removed from the whitelist (only unregistered addresses can)");
         }
+#pragma warning disable MPA002 // validated as a whole above: a new staker is None (WhitelistAdd's source, no guard), and every removed one was checked Whitelisted (WhitelistRemove's source, no guard)
         foreach (var a in add)
         {
             var s = new L1Staker(a, this);
@@ -126,6 +123,7 @@ public sealed class L1Staking
             _stakers[a].Fire(L1StakerTrigger.WhitelistRemove);
             _stakers.Remove(a);
         }
+#pragma warning restore MPA002
         return TxResult.Ok(new L1StakingContract.WhitelistUpdatedEvent(new ValueArray<Address>(add), new ValueArray<Address>(remove)));
     }
 
@@ -204,7 +202,9 @@ public sealed class L1Staking
         }
         var events = new List<IContractEvent>();
         // Applied one by one: the ones before have left, so each leaves alone.
+#pragma warning disable MPA002 // each was checked by CanFireOwnerRemove in the validation loop above, counting the ones before it as gone
         foreach (var a in stakers) events.AddRange(Exit(_stakers[a], () => _stakers[a].FireOwnerRemove(leaving: 1), RemovalReason.OwnerRemove));
+#pragma warning restore MPA002
         return TxResult.Ok(events);
     }
 
@@ -233,10 +233,11 @@ public sealed class L1Staking
     {
         _stakers.TryGetValue(sender, out var s);
         if (s is null) return TxResult.Fail(ProtocolRule.NotExiting, $"{sender} has no stake to claim");
-        if (CheckFire(s, L1StakerTrigger.ClaimWithdrawal, () => s.IsSlashed
+        // The check in line, not through a helper: MPA001 sees that the paying Fire below runs only after it held.
+        if (!s.CanFire(L1StakerTrigger.ClaimWithdrawal, out var failed))
+            return Refusal(s, failed, () => s.IsSlashed
                 ? TxResult.Fail(ProtocolRule.AddressBanned, $"{sender} was slashed: its stake is gone")
-                : TxResult.Fail(ProtocolRule.NotExiting, $"{sender} is {s.State}: only an Exiting staker claims")) is { } refused)
-            return refused;
+                : TxResult.Fail(ProtocolRule.NotExiting, $"{sender} is {s.State}: only an Exiting staker claims"));
         s.Fire(L1StakerTrigger.ClaimWithdrawal);
         Strategy.Release(sender);
         Ledger.ExitingPaid(Parameters.StakingValue);
@@ -288,13 +289,16 @@ public sealed class L1Staking
     }
 
     /// <summary>Bans every slashed staker whose un-restaking has completed by now (whether or not anyone claims).</summary>
+    [TimeStep]
     internal IReadOnlyList<IContractEvent> ProcessMaturedUnrestaking()
     {
         List<IContractEvent>? events = null;
         while (_pendingBans.TryPeek(out var s, out var key) && key.At.IsReachedAt(Clock.Block))
         {
             _pendingBans.Dequeue();
+#pragma warning disable MPA002 // the queue holds only Slashed stakers, each once: UnrestakeCompleted's source state, no guard
             s.Fire(L1StakerTrigger.UnrestakeCompleted);
+#pragma warning restore MPA002
             Strategy.Release(s.Address);
             (events ??= []).Add(new L1StakingContract.StakerBannedEvent(s.Address));
         }

@@ -110,7 +110,9 @@ public sealed partial class Rollup : IStakerExposure
         if (RequireOwner(sender) is { } e) return e;
         if (!GenesisMarked) return TxResult.Fail(ProtocolRule.GenesisNotMarked, "enableBls needs markL2Genesis first");
         if (State != RollupModeState.PreBls) return TxResult.Fail(ProtocolRule.BlsAlreadyEnabled, $"the rollup is already {State}");
+#pragma warning disable MPA002 // the state test above is the whole condition: PreBls -> Bls has no guard (spec/rollup.morph)
         Fire(RollupModeTrigger.EnableBls);
+#pragma warning restore MPA002
         BlsEnabledAt = Clock.Block;
         var events = new List<IContractEvent> { new RollupContract.BlsEnabledEvent(Clock.Block) };
         SyncMode(events);
@@ -357,6 +359,7 @@ public sealed partial class Rollup : IStakerExposure
 
     /// <summary>A valid proof within the proof window defeats the challenge: the prover share of the deposit goes to
     /// the batch's submitter (not to whoever posts the proof), the rest to the treasury.</summary>
+    [WaiverPath]   // Defend pays the prover share at once: the proof is the waiver's reason
     public TxResult ProveBatch(Address sender, ulong index, ByteString proof)
     {
         if (BatchAt(index) is not { } batch) return Missing(index);
@@ -368,7 +371,9 @@ public sealed partial class Rollup : IStakerExposure
                 ? $"the proof window of batch {index} closed at block {batch.ProofWindowEnds}, now {Clock.Block}"
                 : $"the proof does not verify for batch {index} {batch.Hash}");
         batch.FireProve(proofValid);
+#pragma warning disable MPA001 // c is the batch's open challenge (Open, Defend's source) and its only guard, BatchDefended, holds once FireProve above ran
         c.Fire(ChallengeTrigger.Defend);
+#pragma warning restore MPA001
         batch.OpenChallenge = null;
         var proverShare = UInt256.MulDiv(c.Deposit, Parameters.ProverRewardPercent, 100);
         _ledger.DepositToProver(c.Deposit, batch.Submitter, proverShare);
@@ -377,6 +382,7 @@ public sealed partial class Rollup : IStakerExposure
 
     /// <summary>After the proof window, anyone settles: the challenger wins, the batch and every later unfinalized batch
     /// are reverted, the answerable stakers are slashed once each, and latestSequencerSet returns to its value before the batch.</summary>
+    [WaiverPath]   // later batches' challenges are cancelled with their deposits refundable at once
     public TxResult SettleChallenge(Address sender, ulong index)
     {
         if (BatchAt(index) is not { } batch) return Missing(index);
@@ -394,6 +400,10 @@ public sealed partial class Rollup : IStakerExposure
         for (int i = _batches.Count - 1; i >= (int)index - 1; i--)
         {
             var b = _batches[i];
+            // Caused by the settlement (Batch.Settle causes RevertByEarlierLoss and CancelByEarlierLoss): b == batch was
+            // checked above, the later batches are unfinalized (Committed or Challenged, no guard) and their open
+            // challenges Open, whose waiver guard BatchRevertedByEarlierLoss holds once b is reverted.
+#pragma warning disable MPA001, MPA002
             if (b == batch) b.Fire(BatchTrigger.Settle);
             else
             {
@@ -401,6 +411,7 @@ public sealed partial class Rollup : IStakerExposure
                 if (b.OpenChallenge is { } other)
                 {
                     other.Fire(ChallengeTrigger.CancelByEarlierLoss);
+#pragma warning restore MPA001, MPA002
                     _ledger.DepositRefundable(other.Deposit, other.Challenger);
                     events.Add(new RollupContract.ChallengeCancelledEvent(b.Index, other.Challenger, other.Deposit));
                 }
@@ -452,6 +463,7 @@ public sealed partial class Rollup : IStakerExposure
 
     /// <summary>Time-driven effects due by now: bans of slashed stakers whose un-restaking completed, then challenger
     /// rewards whose slashed stakes are all un-restaked. O(log n) per item; nothing is scanned.</summary>
+    [TimeStep]
     internal IReadOnlyList<IContractEvent> ProcessTime()
     {
         var events = new List<IContractEvent>(_staking.ProcessMaturedUnrestaking());
@@ -476,8 +488,10 @@ public sealed partial class Rollup : IStakerExposure
         var amount = _ledger.ClaimableOf(sender);
         if (amount.IsZero) return TxResult.Fail(ProtocolRule.NothingToClaim, $"{sender} has nothing to claim");
         if (_maturedUnpaid.Remove(sender, out var won))
+#pragma warning disable MPA001, MPA003 // won lists only challenges ProcessTime matured (Won, SlashedStakesUnrestaked holds), each once; PayClaimable pays what was credited, each credit made under a paying trigger (Defend, CancelByEarlierLoss, a matured reward)
             foreach (var c in won) c.Fire(ChallengeTrigger.ClaimReward);
         _ledger.PayClaimable(sender);
+#pragma warning restore MPA001, MPA003
         Payments.Add((receiver, amount));
         return TxResult.Ok(new RollupContract.ChallengeRewardClaimEvent(receiver, amount));
     }
