@@ -36,6 +36,7 @@ public sealed partial class Delegation
 
     internal void ClaimedReward(ulong epoch)
     {
+        if (!CanFireClaimReward(out var failed)) throw L2Staking.Unvalidated("Delegation.ClaimReward", failed);
         FireClaimReward();
         RewardClaimedThrough = epoch;
     }
@@ -46,10 +47,13 @@ public sealed partial class Delegation
         History.Record(block, amount);
     }
 
-    /// <summary>claimReleased: Active → Released (lazily, the removal) → Withdrawn; returns what is paid back.</summary>
+    /// <summary>claimReleased: Active → Released (lazily, the removal) → Withdrawn; returns what is paid back. The
+    /// waiver path of the released delegation: it is paid without lock because its staker is gone.</summary>
+    [WaiverPath]
     internal UInt256 Withdraw(ulong block)
     {
         if (CanFireStakerRemoved(out _)) FireStakerRemoved();
+        if (!CanFireClaimReleased(out var failed)) throw L2Staking.Unvalidated("Delegation.ClaimReleased", failed);
         FireClaimReleased();
         var paid = Amount;
         Amount = UInt256.Zero;   // the history keeps reading 0 from the removal block: the released amount left it then

@@ -50,6 +50,7 @@ public sealed partial class Undelegation : DelegationEntry
     public override bool IsClaimableNow => State == UndelegationState.Claimable || CanFireMature(out _) || CanFireStakerRemoved(out _);
 
     /// <summary>Applies what time and the staker's removal made due (Mature, or StakerRemoved waiving the lock).</summary>
+    [WaiverPath]
     internal void Settle()
     {
         if (State != UndelegationState.Locked) return;
@@ -57,7 +58,11 @@ public sealed partial class Undelegation : DelegationEntry
         else if (CanFireMature(out _)) FireMature();
     }
 
-    internal void MarkClaimed() => FireClaim();
+    internal void MarkClaimed()
+    {
+        if (!CanFireClaim(out var failed)) throw L2Staking.Unvalidated("Undelegation.Claim", failed);
+        FireClaim();
+    }
 
     private partial ulong ClockNow(LifecycleClock clock) => clock == LifecycleClock.Epochs ? _staking.Chain.CurrentEpoch : _staking.Chain.Height;
     private partial ProtocolParameters LockParameters() => _staking.Parameters;
@@ -93,11 +98,17 @@ public sealed partial class Redelegation : DelegationEntry
     /// <summary>Matured with its 'to' gone: Claimable from its unlock, with no completion needed.</summary>
     public override bool IsClaimableNow => State == RedelegationState.Claimable || (State == RedelegationState.Locked && IsMatured && !To.IsPresent);
 
-    internal void MarkCompleted() => FireComplete();
+    internal void MarkCompleted()
+    {
+        if (!CanFireComplete(out var failed)) throw L2Staking.Unvalidated("Redelegation.Complete", failed);
+        FireComplete();
+    }
 
     internal void MarkClaimed()
     {
-        if (State == RedelegationState.Locked) FireComplete();   // Locked → Claimable: 'to' left (guard TargetGone)
+        // Locked → Claimable first when 'to' left (guard TargetGone), then the claim.
+        if (State == RedelegationState.Locked && CanFireComplete(out _)) FireComplete();
+        if (!CanFireClaim(out var failed)) throw L2Staking.Unvalidated("Redelegation.Claim", failed);
         FireClaim();
     }
 

@@ -43,6 +43,7 @@ public sealed partial class L2Network : IStakingMessageSink
         var set = Staking.ContractSet();
         _contractSets.Add((0, set));
         _consensusSets.Add((1, set));
+        if (!CanFire(L2ChainTrigger.Genesis)) throw new InvalidOperationException("L2Chain.Genesis: the chain has started already");
         Fire(L2ChainTrigger.Genesis);
         Height = 1;
     }

@@ -96,7 +96,12 @@ public sealed partial class L2Staker
         TotalHistory.Record(block, total);
     }
 
-    internal void MarkRemoved(ulong block) { RemovedAt = block; FireRemove(); }
+    internal void MarkRemoved(ulong block)
+    {
+        if (!CanFireRemove(out var failed)) throw L2Staking.Unvalidated("L2Staker.Remove", failed);
+        RemovedAt = block;
+        FireRemove();
+    }
 
     private partial ulong ClockNow(LifecycleClock clock) => clock == LifecycleClock.Epochs ? _staking.Chain.CurrentEpoch : _staking.Chain.Height;
     private partial ProtocolParameters LockParameters() => _staking.Parameters;

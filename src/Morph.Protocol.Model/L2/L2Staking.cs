@@ -133,6 +133,7 @@ public sealed class L2Staking
         foreach (var nonce in _jailed.ToArray())
         {
             var s = _byNonce[nonce];
+            if (!s.CanFireUnjailAtRestart(out var failed)) throw Unvalidated("L2Staker.UnjailAtRestart", failed);
             s.FireUnjailAtRestart();
             ReturnToRanking(s);
         }
@@ -360,6 +361,10 @@ public sealed class L2Staking
         PendingEntries.Leave(e.BoundKey);
         PendingEntryAmounts -= e.Amount;
     }
+
+    /// <summary>A transition the caller should have validated was refused by its lifecycle: a bug, never a user error.</summary>
+    internal static InvalidOperationException Unvalidated<TGuard>(string transition, TGuard? failed) where TGuard : struct, Enum =>
+        new($"{transition} was fired without being validated" + (failed is { } g ? $" (guard {g} fails)" : " (not permitted in its state)"));
 
     // ---- refusals ----
 

@@ -17,6 +17,7 @@ public sealed partial class CommissionAccount
 
     internal UInt256 Claim()
     {
+        if (!CanFireClaimCommission(out var failed)) throw L2Staking.Unvalidated("Commission.ClaimCommission", failed);
         FireClaimCommission();
         var paid = Unclaimed;
         Unclaimed = UInt256.Zero;

@@ -199,7 +199,7 @@ public sealed class Distribution
             var e = LastClosedEpoch is { } c ? c + 1 : 0;
             if (!RecordsComplete(e)) break;
             var epoch = EpochAt(e);
-            if (epoch.State == EpochState.Open) epoch.FireRecordsComplete();
+            if (epoch.State == EpochState.Open && epoch.CanFireRecordsComplete(out _)) epoch.FireRecordsComplete();
             if (!epoch.CanFireClose(out _)) break;   // Funded and not covered: it waits for fund
             events.AddRange(Close(epoch));
         }
@@ -209,7 +209,9 @@ public sealed class Distribution
     private List<IContractEvent> Close(Epoch epoch)
     {
         var e = epoch.Index;
-        epoch.FireClose();   // its guards read the state before the close (the reward is still unallocated)
+        // Its guards read the state before the close (the reward is still unallocated); CloseReady checked them.
+        if (!epoch.CanFireClose(out var failed)) throw L2Staking.Unvalidated("Epoch.Close", failed);
+        epoch.FireClose();
         var events = new List<IContractEvent>();
         // R: minted (Inflation, capped so the supply stays ≤ 2^256 − 1) or taken from the unallocated balance (Funded).
         UInt256 reward;
