@@ -8,7 +8,7 @@ public sealed class ProtocolLifecycleTests
     private static readonly Dictionary<string, string[]> Protocol = new()
     {
         ["L1Staker"] = ["None>Whitelisted", "Whitelisted>None", "Whitelisted>Active", "Active>Exiting", "Exiting>None", "Active>Slashed", "Exiting>Slashed", "Slashed>Banned"],
-        ["L2Staker"] = ["Present>Jailed", "Jailed>Present", "Present>Removed", "Jailed>Removed"],
+        ["L2Staker"] = ["Eligible>Jailed", "Jailed>Eligible", "Eligible>Removed", "Jailed>Removed"],
         ["Undelegation"] = ["Locked>Claimable", "Claimable>Claimed"],
         ["Redelegation"] = ["Locked>Completed", "Locked>Claimable", "Claimable>Claimed"],
         ["Batch"] = ["Committed>Challenged", "Challenged>Committed", "Challenged>Reverted", "Committed>Reverted", "Committed>Finalized"],
@@ -45,7 +45,7 @@ public sealed class ProtocolLifecycleTests
         // Every payout of PROTOCOL.md the lifecycles carry (prover share and refunds included), each with its lock or waiver.
         CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.ClaimReward:Won>Paid", "Challenge.Defend:Open>Defended",
                 "Commission.ClaimCommission:Accruing>Accruing", "Delegation.ClaimReleased:Released>Withdrawn", "Delegation.ClaimReward:Active>Active",
-                "Delegation.ClaimReward:Released>Released", "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
+                "Delegation.ClaimReward:Released>Released", "Delegation.ClaimReward:Withdrawn>Withdrawn", "L1Staker.ClaimWithdrawal:Exiting>None", "Redelegation.Claim:Claimable>Claimed", "Undelegation.Claim:Claimable>Claimed" },
             Marked(t => t.ReleasesFunds));
         CollectionAssert.AreEqual(new[] { "Challenge.CancelByEarlierLoss:Open>Cancelled", "Challenge.Defend:Open>Defended", "Delegation.ClaimReleased:Released>Withdrawn",
                 "Undelegation.StakerRemoved:Locked>Claimable" },
