@@ -5,6 +5,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SpecAnalyzer = generators::Morph.Protocol.Generators.Analysis.SpecAnalyzer;
 using SpecGenerator = generators::Morph.Protocol.Generators.SpecGenerator;
 
 namespace Morph.Protocol.Tests.Generators;
@@ -70,6 +72,14 @@ internal static class GeneratorKit
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, output, diagnostics);
     }
+
+    /// <summary>The spec analyzer's diagnostics (MPS*) over the spec files, as a build reports them: the generator
+    /// reports none of them.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params AdditionalText[] texts) =>
+        compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SpecAnalyzer()),
+                new AnalyzerOptions(ImmutableArray.Create(texts)))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
 
     public static GeneratorRunResult Result(GeneratorDriver driver) => driver.GetRunResult().Results.Single();
 
