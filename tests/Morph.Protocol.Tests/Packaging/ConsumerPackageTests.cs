@@ -44,7 +44,7 @@ public sealed class ConsumerPackageTests
             Run(dotnet, ["pack", filter, "-c", "Debug", $"-p:PackageOutputPath={feed}", "-nodeReuse:false"], TestPaths.Root, expectSuccess: true);
             var packTime = clock.Elapsed;
 
-            WriteConsumer(consumer, feed, packages, Version());
+            WriteConsumer(consumer, feed, packages, Version(), withModel: true);
             Replace(Path.Combine(consumer, "spec", "bonds.morph"), FixedLeak, BrokenLeak);
             Replace(Path.Combine(consumer, "Program.cs"), CheckedRelease, UncheckedRelease);
 
@@ -66,6 +66,16 @@ public sealed class ConsumerPackageTests
             var output = Run(dotnet, [Path.Combine(consumer, "bin", "Debug", "net10.0", "Consumer.dll")], consumer, expectSuccess: true);
             StringAssert.Contains(output, "whitelist: True, register: True, staker: Active");
             StringAssert.Contains(output, "bond: Done");
+
+            // The seam: a project with its own spec and only the lifecycle runtime (no model, no BLS) builds clean.
+            var alone = Path.Combine(work.FullName, "lifecycles-only");
+            var alonePackages = Path.Combine(work.FullName, "packages-lifecycles-only");
+            WriteConsumer(alone, feed, alonePackages, Version(), withModel: false);
+            var aloneBuild = Run(dotnet, ["build", "-nodeReuse:false", "-clp:NoSummary"], alone, expectSuccess: true);
+            Assert.AreEqual(0, Diagnostics(aloneBuild, alone, lineOnly: false).Count(), aloneBuild);
+            CollectionAssert.AreEquivalent(new[] { "bouncycastle.cryptography", "morph.protocol.contracts", "morph.protocol.lifecycles", "stateless" },
+                Directory.GetDirectories(alonePackages).Select(Path.GetFileName).ToArray(), "what the lifecycle runtime brings: no model, no BLS");
+            StringAssert.Contains(Run(dotnet, [Path.Combine(alone, "bin", "Debug", "net10.0", "Consumer.dll")], alone, expectSuccess: true), "bond: Done");
             TestContext.WriteLine($"pack {packTime.TotalSeconds:F1} s, broken build {brokenTime.TotalSeconds:F1} s, " +
                                   $"fixed build and run {(clock.Elapsed - packTime - brokenTime).TotalSeconds:F1} s");
         }
@@ -96,13 +106,13 @@ public sealed class ConsumerPackageTests
         return "";
     }
 
-    private static void WriteConsumer(string dir, string feed, string packages, string version)
+    private static void WriteConsumer(string dir, string feed, string packages, string version, bool withModel)
     {
         Directory.CreateDirectory(Path.Combine(dir, "spec"));
         File.Copy(Path.Combine(ConsumerSource, "spec", "bonds.morph"), Path.Combine(dir, "spec", "bonds.morph"));
         File.Copy(Path.Combine(ConsumerSource, "Program.cs.txt"), Path.Combine(dir, "Program.cs"));
         File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), File.ReadAllText(Path.Combine(ConsumerSource, "Consumer.csproj.txt"))
-            .Replace("@PACKAGES@", packages).Replace("@VERSION@", version));
+            .Replace("@PACKAGES@", packages).Replace("@VERSION@", version).Replace("@WITH_MODEL@", withModel ? "true" : "false"));
         // Stop MSBuild's upward search (a temp folder under some checkout would pick up its props).
         File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />");
