@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Morph.Protocol.Generators.Diagnostics;
 using Morph.Protocol.Generators.Emit;
 using Morph.Protocol.Spec;
 using Morph.Protocol.Spec.Binding;
-using Morph.Protocol.Spec.Diagnostics;
 using Morph.Protocol.Spec.Model;
 using Morph.Protocol.Spec.Syntax;
 

@@ -20,7 +20,7 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Runs the spec generator in memory over a compilation that references the Model and Contracts assemblies, Stateless
+/// <summary>Runs the spec generator in memory over a compilation that references the Lifecycles, Model and Contracts assemblies, Stateless
 /// and the runtime.</summary>
 internal static class GeneratorKit
 {
@@ -37,6 +37,8 @@ internal static class GeneratorKit
         var extra = new[]
         {
             typeof(Morph.Protocol.Lifecycles.LifecycleTransition).Assembly.Location,
+            // The model: the rule enum (ProtocolRule) the MorphRuleType tests name.
+            typeof(Morph.Protocol.Transactions.ProtocolRule).Assembly.Location,
             typeof(Morph.Protocol.Contracts.ContractInfo).Assembly.Location,
             typeof(Stateless.StateMachine<,>).Assembly.Location,
         };
