@@ -43,6 +43,7 @@ public sealed class ConsumerPackageTests
             File.WriteAllText(filter, System.Text.Json.JsonSerializer.Serialize(solution));
             Run(dotnet, ["pack", filter, "-c", "Debug", $"-p:PackageOutputPath={feed}", "-nodeReuse:false"], TestPaths.Root, expectSuccess: true);
             var packTime = clock.Elapsed;
+            AssertPackageContents(feed, Version());
 
             WriteConsumer(consumer, feed, packages, Version(), withModel: true);
             Replace(Path.Combine(consumer, "spec", "bonds.morph"), FixedLeak, BrokenLeak);
@@ -82,6 +83,27 @@ public sealed class ConsumerPackageTests
         finally
         {
             try { work.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>What each package must carry: its library (or, for the runtime, also the generator and analyzers and
+    /// the build props), its README and license, and a symbols package beside it.</summary>
+    private static void AssertPackageContents(string feed, string version)
+    {
+        foreach (var project in Packed)
+        {
+            var id = Path.GetFileNameWithoutExtension(project);
+            var nupkg = Path.Combine(feed, $"{id}.{version}.nupkg");
+            Assert.IsTrue(File.Exists(Path.Combine(feed, $"{id}.{version}.snupkg")), $"no symbols package for {id}");
+            using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+            var expected = new List<string> { "README.md", "LICENSE", $"lib/net10.0/{id}.dll" };
+            if (id == "Morph.Protocol.Lifecycles")
+                expected.AddRange(["analyzers/dotnet/cs/Morph.Protocol.Generators.dll", "analyzers/dotnet/cs/Morph.Protocol.Analyzers.dll",
+                    "buildTransitive/Morph.Protocol.Lifecycles.props", "buildTransitive/Morph.Protocol.Lifecycles.targets"]);
+            foreach (var e in expected) Assert.IsTrue(entries.Contains(e), $"{id} lacks {e}: {string.Join(", ", entries.Order())}");
+            // Only the runtime carries the generator: two copies would run twice in a consumer.
+            if (id != "Morph.Protocol.Lifecycles") Assert.IsFalse(entries.Any(e => e.StartsWith("analyzers/", StringComparison.Ordinal)), $"{id} carries analyzers");
         }
     }
 
