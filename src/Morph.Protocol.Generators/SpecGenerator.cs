@@ -2,11 +2,9 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Morph.Protocol.Generators.Diagnostics;
 using Morph.Protocol.Generators.Emit;
 using Morph.Protocol.Spec;
 using Morph.Protocol.Spec.Binding;
-using Morph.Protocol.Spec.Diagnostics;
 using Morph.Protocol.Spec.Model;
 using Morph.Protocol.Spec.Syntax;
 
@@ -27,7 +25,6 @@ namespace Morph.Protocol.Generators
             public const string Structs = nameof(Structs);
             public const string Parameters = nameof(Parameters);
             public const string Catalog = nameof(Catalog);
-            public const string Diagnostics = nameof(Diagnostics);
             public const string Hosts = nameof(Hosts);
             public const string HostPairs = nameof(HostPairs);
             public const string RuleType = nameof(RuleType);
@@ -42,8 +39,8 @@ namespace Morph.Protocol.Generators
                 .Select(static (t, ct) =>
                 {
                     var text = t.GetText(ct)?.ToString() ?? "";
-                    var (file, ds) = Parser.Parse(t.Path, text);
-                    return new ParsedFile(file, ds.ToEquatableArray());
+                    var (file, _) = Parser.Parse(t.Path, text);
+                    return file;
                 })
                 .WithTrackingName(Steps.Parse);
 
@@ -55,17 +52,13 @@ namespace Morph.Protocol.Generators
                 .Select(static (x, _) =>
                 {
                     var files = x.Left;
-                    var (model, ds) = Binder.Bind(files.Select(f => f.Syntax), x.Right);
-                    return new BoundSpec(model, files.SelectMany(f => f.Diagnostics).Concat(ds).ToEquatableArray());
+                    return Binder.Bind(files, x.Right).Model;
                 })
                 .WithTrackingName(Steps.Bind);
 
-            context.RegisterSourceOutput(bound.Select(static (b, _) => b.Diagnostics).WithTrackingName(Steps.Diagnostics), static (spc, ds) =>
-            {
-                foreach (var d in ds) spc.ReportDiagnostic(DiagnosticInfo.ToDiagnostic(d));
-            });
-
-            var model = bound.Select(static (b, _) => b.Model);
+            // The spec's diagnostics are reported by Analysis/SpecAnalyzer, not here: the binder leaves broken
+            // declarations out of the model, so the generator skips them silently.
+            var model = bound;
 
             // Which assembly this is: `contracts` (bindings, structs, their catalog), `model` (lifecycles, hosts,
             // parameters, the spec catalog), `sdk` (a Nethereum service per contract) or, unset, contracts and model
@@ -228,8 +221,6 @@ namespace Morph.Protocol.Generators
             public EquatableArray<string> Containers { get; init; } = EquatableArray<string>.Empty;
             public bool IsGeneric { get; init; }
         }
-        private sealed record ParsedFile(SpecFileSyntax Syntax, EquatableArray<SpecDiagnostic> Diagnostics);
-        private sealed record BoundSpec(SpecModel Model, EquatableArray<SpecDiagnostic> Diagnostics);
         private sealed record CatalogModel(EquatableArray<(string Namespace, string Name)> Lifecycles, EquatableArray<(string Namespace, string Name)> Contracts);
     }
 }

@@ -19,3 +19,9 @@ public sealed class StateWriter
 
     public Bytes32 Hash() => Keccak256.Hash(_stream.GetBuffer().AsSpan(0, (int)_stream.Length));
 }
+
+/// <summary>A boundary in the state hash (the lifecycle runtime, its own assembly, does not know the writer).</summary>
+internal static class BlockBoundaryState
+{
+    internal static void WriteTo(this Morph.Protocol.Lifecycles.BlockBoundary b, StateWriter w) => w.Write(b.ToUInt256());
+}

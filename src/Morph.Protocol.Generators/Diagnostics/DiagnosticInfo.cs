@@ -7,7 +7,7 @@ namespace Morph.Protocol.Generators.Diagnostics
 {
     /// <summary>Turns a spec diagnostic into a Roslyn one located in the .morph file (file, line, column, and the
     /// end of the named token). The spec diagnostic is equatable, so it can travel through the pipeline; the Location
-    /// is built only here. One static descriptor per ID, each with its title and help page.</summary>
+    /// is built only here (by the spec analyzer, which reports them). One static descriptor per ID, each with its title and help page.</summary>
     internal static class DiagnosticInfo
     {
         private const string HelpBase = "https://github.com/morph-protocol/morph-protocol/blob/main/docs/diagnostics/";
@@ -47,7 +47,6 @@ namespace Morph.Protocol.Generators.Diagnostics
             [SpecDiagnosticIds.TooManyIndexed] = "Too many indexed event parameters",
             [SpecDiagnosticIds.MutabilityMismatch] = "Mutability and mapping disagree",
             [SpecDiagnosticIds.UndeclaredRule] = "A rule is declared as no error",
-            [SpecDiagnosticIds.UndeclaredRule] = "A rule is declared as no error",
             [SpecDiagnosticIds.BadParameterValue] = "Bad parameter value",
         };
 
@@ -62,6 +61,10 @@ namespace Morph.Protocol.Generators.Diagnostics
                         isEnabledByDefault: true, helpLinkUri: HelpBase + kv.Key + ".md");
             return table;
         }
+
+        /// <summary>Every descriptor, for the spec analyzer's SupportedDiagnostics.</summary>
+        public static System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor> All { get; } =
+            System.Collections.Immutable.ImmutableArray.CreateRange(Descriptors.Values);
 
         public static DiagnosticDescriptor Descriptor(string id, DiagnosticSeverity severity) =>
             Descriptors.TryGetValue((id, severity), out var d) ? d

@@ -151,6 +151,39 @@ public sealed class CliTests
         finally { Directory.Delete(dir, true); }
     }
 
+    /// <summary>The pages are drawn from the front end's model, not from the compiled machines: the machine built
+    /// from the spec alone gives the very graph the generated machine gives, lifecycle by lifecycle.</summary>
+    [TestMethod]
+    public void The_diagram_machine_built_from_the_spec_is_the_generated_one()
+    {
+        var files = Directory.EnumerateFiles(TestPaths.Spec, "*.morph", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => (f, File.ReadAllText(f)));
+        var (model, _) = Morph.Protocol.Spec.SpecCompiler.Compile(files);
+        foreach (var compiled in SpecCatalog.Lifecycles)
+        {
+            var fromSpec = DiagramsCommand.DescriptionMachine(model.Lifecycles.Single(l => l.Name == compiled.Name));
+            Assert.AreEqual(Stateless.Graph.UmlDotGraph.Format(compiled.Describe()), Stateless.Graph.UmlDotGraph.Format(fromSpec.GetInfo()), compiled.Name);
+        }
+        Assert.AreEqual(SpecCatalog.Lifecycles.Count, model.Lifecycles.Count);
+    }
+
+    /// <summary>A consumer's spec (the packaging test's) gets the same pages from the same command.</summary>
+    [TestMethod]
+    public void A_consumers_spec_gets_the_same_pages()
+    {
+        var dir = Directory.CreateTempSubdirectory("morph-consumer-diagrams-").FullName;
+        try
+        {
+            Assert.AreEqual(0, DiagramsCommand.Run(dir, Path.Combine(TestPaths.Root, "tests", "Morph.Protocol.Tests", "Packaging", "Consumer", "spec")));
+            var bond = File.ReadAllText(Path.Combine(dir, "Bond.md"));
+            StringAssert.Contains(bond, "Open --> Locked : Lock [Authorized]");
+            StringAssert.Contains(bond, "| holdBlocks | lock (funds) | 3 | l1blocks | Lock | LockNotExpired |");
+            StringAssert.Contains(bond, "| Release | Locked | Done | HoldBlocksElapsed | after holdBlocks | pays bond |");
+            StringAssert.Contains(File.ReadAllText(Path.Combine(dir, "README.md")), "- [Leak](Leak.md)");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [TestMethod]
     public void Check_reports_the_real_spec_clean()
     {

@@ -5,6 +5,8 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SpecAnalyzer = generators::Morph.Protocol.Generators.Analysis.SpecAnalyzer;
 using SpecGenerator = generators::Morph.Protocol.Generators.SpecGenerator;
 
 namespace Morph.Protocol.Tests.Generators;
@@ -18,7 +20,7 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
     public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
 }
 
-/// <summary>Runs the spec generator in memory over a compilation that references the Model and Contracts assemblies, Stateless
+/// <summary>Runs the spec generator in memory over a compilation that references the Lifecycles, Model and Contracts assemblies, Stateless
 /// and the runtime.</summary>
 internal static class GeneratorKit
 {
@@ -35,6 +37,8 @@ internal static class GeneratorKit
         var extra = new[]
         {
             typeof(Morph.Protocol.Lifecycles.LifecycleTransition).Assembly.Location,
+            // The model: the rule enum (ProtocolRule) the MorphRuleType tests name.
+            typeof(Morph.Protocol.Transactions.ProtocolRule).Assembly.Location,
             typeof(Morph.Protocol.Contracts.ContractInfo).Assembly.Location,
             typeof(Stateless.StateMachine<,>).Assembly.Location,
         };
@@ -70,6 +74,14 @@ internal static class GeneratorKit
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, output, diagnostics);
     }
+
+    /// <summary>The spec analyzer's diagnostics (MPS*) over the spec files, as a build reports them: the generator
+    /// reports none of them.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params AdditionalText[] texts) =>
+        compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SpecAnalyzer()),
+                new AnalyzerOptions(ImmutableArray.Create(texts)))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
 
     public static GeneratorRunResult Result(GeneratorDriver driver) => driver.GetRunResult().Results.Single();
 

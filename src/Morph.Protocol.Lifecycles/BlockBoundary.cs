@@ -40,6 +40,4 @@ public readonly record struct BlockBoundary : IComparable<BlockBoundary>
     public int CompareTo(BlockBoundary other) => Height.CompareTo(other.Height);
 
     public override string ToString() => IsReachable ? Height.ToString() : $"{Height} (beyond the last block: never)";
-
-    internal void WriteTo(StateWriter w) => w.Write(ToUInt256());
 }
