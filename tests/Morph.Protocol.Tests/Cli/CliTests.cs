@@ -191,4 +191,24 @@ public sealed class CliTests
         Assert.AreEqual(0, exit, output);
         StringAssert.Contains(output, "0 errors, 0 warnings");
     }
+
+    [TestMethod]
+    public void Diagrams_of_a_consumers_own_spec()
+    {
+        var outDir = Directory.CreateTempSubdirectory("morph-diagrams-").FullName;
+        try
+        {
+            var spec = Path.Combine(TestPaths.Root, "tests", "Morph.Protocol.Tests", "Packaging", "Consumer", "spec");
+            var (exit, _, error) = RunFull("diagrams", outDir, "--spec", spec);
+            Assert.AreEqual(0, exit, error);
+            var bond = File.ReadAllText(Path.Combine(outDir, "Bond.md"));
+            StringAssert.Contains(bond, "holdBlocks");
+            StringAssert.Contains(bond, "Locked --> Done : Release");
+            Assert.IsFalse(File.Exists(Path.Combine(outDir, "L1Staker.md")), "the consumer's spec only");
+            var (missing, _, why) = RunFull("diagrams", outDir, "--spec", Path.Combine(outDir, "nope"));
+            Assert.AreEqual(2, missing);
+            StringAssert.Contains(why, "nope");
+        }
+        finally { Directory.Delete(outDir, recursive: true); }
+    }
 }
