@@ -16,6 +16,7 @@ public sealed class L2Staking
     private readonly Dictionary<(Address Delegator, ulong Nonce), Delegation> _delegations = new();
     private readonly Dictionary<Address, List<Delegation>> _delegationsOf = new();
     private readonly Dictionary<ulong, DelegationEntry> _entries = new();
+    private readonly Dictionary<Address, List<DelegationEntry>> _entriesOf = new();   // per delegator, entry order
     private readonly Dictionary<Address, List<Redelegation>> _lockedRedelegations = new();   // per delegator, entry order
     private readonly SortedSet<ulong> _jailed = new();
     private readonly Dictionary<Address, List<L2Staker>> _incarnationsOf = new();   // every incarnation of an address, in order
@@ -55,6 +56,11 @@ public sealed class L2Staking
     public UInt256 DelegatedAmount(Address delegator, L2Staker staker) => DelegationOf(delegator, staker)?.Amount ?? UInt256.Zero;
     public IReadOnlyList<Delegation> DelegationsOf(Address delegator) => _delegationsOf.TryGetValue(delegator, out var l) ? l : [];
     public DelegationEntry? Entry(ulong id) => _entries.GetValueOrDefault(id);
+
+    /// <summary>A delegator's unlock queue: its pending entries (Locked or Claimable) in entry order, each with its
+    /// unlock epoch and whether it can be claimed now. O(its own entries).</summary>
+    public IEnumerable<DelegationEntry> UnlockQueue(Address delegator) =>
+        _entriesOf.TryGetValue(delegator, out var mine) ? mine.Where(e => e.IsPending) : [];
 
     /// <summary>The incarnation of <paramref name="a"/> that held block h: the latest added at or before h (a removed one
     /// may still propose the block after its removal). O(incarnations of that address).</summary>
@@ -352,6 +358,7 @@ public sealed class L2Staking
     private void AddEntry(DelegationEntry e)
     {
         _entries.Add(e.Id, e);
+        (_entriesOf.TryGetValue(e.Delegator, out var mine) ? mine : _entriesOf[e.Delegator] = []).Add(e);
         PendingEntries.Enter(e.BoundKey);
         PendingEntryAmounts += e.Amount;
     }

@@ -231,7 +231,12 @@ public sealed class L2StakingTests
         Ok(l2.Undelegate(D1, Staker(2), Unit));                // another incarnation left: its own count
         Ok(l2.Undelegate(D1, Staker(2), Unit));
         ToEpoch(l2, 2);
+        var queue = l2.Staking.UnlockQueue(D1).ToList();
+        Assert.AreEqual(5, queue.Count);
+        Assert.AreEqual(first, queue[0].Id, "in entry order");
+        Assert.IsTrue(queue.All(e => e.IsClaimableNow && e.UnlockEpoch.Height == 2), "made in epoch 0, unlocked at epoch 2");
         Ok(l2.ClaimEntry(D1, first));
+        Assert.AreEqual(4, l2.Staking.UnlockQueue(D1).Count(), "the unlock queue holds pending entries only");
         Ok(l2.Undelegate(D1, Staker(1), Unit));                // a claim frees its slot
         NoBrokenInvariants(l2);
     }
