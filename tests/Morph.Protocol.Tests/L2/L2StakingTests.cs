@@ -234,7 +234,8 @@ public sealed class L2StakingTests
         var queue = l2.Staking.UnlockQueue(D1).ToList();
         Assert.AreEqual(5, queue.Count);
         Assert.AreEqual(first, queue[0].Id, "in entry order");
-        Assert.IsTrue(queue.All(e => e.IsClaimableNow && e.UnlockEpoch.Height == 2), "made in epoch 0, unlocked at epoch 2");
+        Assert.IsTrue(queue.All(e => e.UnlockEpoch.Height == 2), "made in epoch 0, unlocked at epoch 2");
+        Assert.AreEqual(4, queue.Count(e => e.IsClaimableNow), "the redelegation into a present staker is completed, never claimed");
         Ok(l2.ClaimEntry(D1, first));
         Assert.AreEqual(4, l2.Staking.UnlockQueue(D1).Count(), "the unlock queue holds pending entries only");
         Ok(l2.Undelegate(D1, Staker(1), Unit));                // a claim frees its slot
