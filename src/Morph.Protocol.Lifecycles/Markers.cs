@@ -26,7 +26,7 @@ public sealed class TimeStepAttribute : Attribute;
 
 /// <summary>On a member of a generated dispatch interface (<c>I{Contract}Operations&lt;TResult&gt;</c>): the contract
 /// function it runs and what the spec maps to it (<c>-> L.T</c>, <c>event E on L.T</c>), so an analyzer can check
-/// that an implementation fires those triggers and emits those events (MPA012). The generator is to emit it.</summary>
+/// that an implementation fires those triggers and emits those events (MPA012). The generator emits it.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class ContractOperationAttribute(string contract, string function) : Attribute
 {

@@ -54,6 +54,52 @@ public sealed class OperationAndRegistrationTests
         }
         """);
 
+    // The interface as the generator emits it (Dispatch/*.Dispatch.g.cs): global::-qualified, new string[] { … }, a
+    // function firing two triggers, one firing nothing (no named arguments).
+    private const string Generated = """
+        namespace Morph.Protocol.Contracts
+        {
+            public interface IVaultOperations<TResult> : IContractRefusals<TResult, int>
+            {
+                [global::Morph.Protocol.Lifecycles.ContractOperation("Vault", "settle(uint256)", Fires = new string[] { "Bond.Lock", "Bond.Release" }, Emits = new string[] { "Locked" })]
+                TResult Settle(int amount);
+                [global::Morph.Protocol.Lifecycles.ContractOperation("Vault", "note()")]
+                TResult Note();
+            }
+        }
+        """;
+
+    [TestMethod]
+    public Task GeneratedForm_EachTriggerOnSomePath_IsClean() => Operation(Generated + """
+        class Net : Morph.Protocol.Contracts.IVaultOperations<object>
+        {
+            readonly Bond _b = new();
+            public object NotRun(string f) => 0;
+            public object Note() => 0;
+            public object Settle(int amount)
+            {
+                if (amount > 0) { if (_b.CanFireLock(amount, out _)) _b.FireLock(amount); }
+                else if (_b.CanFireRelease(out _)) _b.FireRelease();
+                return new Morph.Protocol.Contracts.LockedEvent(amount);
+            }
+        }
+        """);
+
+    [TestMethod]
+    public Task GeneratedForm_OneTriggerNeverFired_IsMPA012() => Operation(Generated + """
+        class Net : Morph.Protocol.Contracts.IVaultOperations<object>
+        {
+            readonly Bond _b = new();
+            public object NotRun(string f) => 0;
+            public object Note() => 0;
+            public object {|MPA012:Settle|}(int amount)
+            {
+                if (_b.CanFireLock(amount, out _)) _b.FireLock(amount);
+                return new Morph.Protocol.Contracts.LockedEvent(amount);
+            }
+        }
+        """);
+
     private const string Sdk = """
         namespace Morph.Protocol.Sdk
         {

@@ -34,6 +34,7 @@ namespace Morph.Protocol.Generators.Emit
                 if (!first) w.Line();
                 first = false;
                 w.Doc($"{f.Signature} runs {f.Operation}.");
+                w.Line(OperationAttribute(c, f));
                 w.Line($"TResult {f.Operation}({Address} from, {UInt256} value, {bindings}.{f.MemberName}Call call);");
             }
             w.Close();
@@ -68,5 +69,21 @@ namespace Morph.Protocol.Generators.Emit
             w.Close();
             return w.ToString();
         }
+
+        /// <summary>[ContractOperation] for MPA012: the triggers the function fires (<c>-> L.T</c>) and the contract's
+        /// events emitted on any of them (<c>event E on L.T</c>), by record name, in declaration order. Computed from
+        /// the contract model alone, so the dispatch output stays cached exactly as long as the contract does.</summary>
+        internal static string OperationAttribute(ContractModel c, FunctionModel f)
+        {
+            var emits = c.Events.Where(e => e.EmittedOn.Any(t => f.Triggers.Contains(t))).Select(e => e.MemberName).ToList();
+            var named = "";
+            if (f.Triggers.Count > 0) named += ", Fires = " + Strings(f.Triggers);
+            if (emits.Count > 0) named += ", Emits = " + Strings(emits);
+            return $"[{ContractOperation}({SourceWriter.Literal(c.Name)}, {SourceWriter.Literal(f.Signature)}{named})]";
+        }
+
+        private const string ContractOperation = "global::Morph.Protocol.Lifecycles.ContractOperation";
+
+        private static string Strings(System.Collections.Generic.IEnumerable<string> items) => "new string[] { " + string.Join(", ", items.Select(SourceWriter.Literal)) + " }";
     }
 }

@@ -132,6 +132,35 @@ public sealed class SpecGeneratorTests
         Assert.IsNotNull(output.GetTypeByMetadataName("Morph.Protocol.Contracts.Pair"));
     }
 
+    /// <summary>Each operation of the dispatch interface carries [ContractOperation] for MPA012: its triggers, and the
+    /// events declared on any of them (each once, in declaration order); a function that fires nothing has neither.</summary>
+    [TestMethod]
+    public void Dispatch_interface_members_carry_ContractOperation()
+    {
+        var spec = SmallSpec
+            .Replace("  function burn()", "  function settle() -> Bond.Release, Bond.Close runs Settle;\n  function note(uint256 n) runs Note;\n  function burn()")
+            .Replace("  error TooLate", "  event Closed() on Bond.Close, Bond.Slash;\n  event Paid(uint256 amount) on Bond.Release, Bond.Close;\n  event Noted(uint256 n);\n  error TooLate");
+        Assert.AreNotEqual(SmallSpec, spec);
+        var (driver, output, diagnostics) = Run(Driver(ProtocolRuleType, new InMemoryAdditionalText("spec/small.morph", spec)), Compilation(Host));
+        Assert.AreEqual(0, diagnostics.Length, Show(diagnostics));
+        var errors = Errors(output);
+        Assert.AreEqual(0, errors.Length, Show(errors));
+        var source = Result(driver).GeneratedSources.Single(s => s.HintName == "Dispatch/Bonds.Dispatch.g.cs").SourceText.ToString();
+        StringAssert.Contains(source, """
+                    [global::Morph.Protocol.Lifecycles.ContractOperation("Bonds", "settle()", Fires = new string[] { "Bond.Release", "Bond.Close" }, Emits = new string[] { "Closed", "Paid" })]
+                    TResult Settle(
+            """.Replace("\r\n", "\n"));
+        StringAssert.Contains(source, """
+                    [global::Morph.Protocol.Lifecycles.ContractOperation("Bonds", "note(uint256)")]
+                    TResult Note(
+            """.Replace("\r\n", "\n"));
+        // What the analyzer reads: the attribute binds, with its named arguments.
+        var settle = output.GetTypeByMetadataName("Snap.Small.IBondsOperations`1")!.GetMembers("Settle").Single();
+        var a = settle.GetAttributes().Single(x => x.AttributeClass?.Name == "ContractOperationAttribute");
+        CollectionAssert.AreEqual(new object?[] { "Bonds", "settle()" }, a.ConstructorArguments.Select(c => c.Value).ToArray());
+        CollectionAssert.AreEqual(new object?[] { "Closed", "Paid" }, a.NamedArguments.Single(n => n.Key == "Emits").Value.Values.Select(v => v.Value).ToArray());
+    }
+
     [TestMethod]
     [DataRow("bool Authorized()")]
     [DataRow("ulong ClockNow(LifecycleClock clock)")]
