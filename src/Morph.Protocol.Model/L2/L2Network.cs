@@ -183,7 +183,7 @@ public sealed partial class L2Network : IStakingMessageSink
         var before = ChainEvents.Count;
         Inbox.Hold = false;
         Inbox.ApplyQueued();
-        Staking.UnjailAllAtRestart();
+        ChainEvents.AddRange(Staking.UnjailAllAtRestart());
         var set = Staking.ContractSet();
         if (_contractSets[^1].Block == p) _contractSets[^1] = (p, set); else _contractSets.Add((p, set));
         _consensusSets.RemoveAll(c => c.From > p);

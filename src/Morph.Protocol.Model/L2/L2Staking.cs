@@ -134,15 +134,18 @@ public sealed class L2Staking
     }
 
     /// <summary>restartL2: every jailed staker back, without penalty (its debt stays).</summary>
-    internal void UnjailAllAtRestart()
+    internal List<IContractEvent> UnjailAllAtRestart()
     {
+        var events = new List<IContractEvent>();
         foreach (var nonce in _jailed.ToArray())
         {
             var s = _byNonce[nonce];
             if (!s.CanFireUnjailAtRestart(out var failed)) throw Unvalidated("L2Staker.UnjailAtRestart", failed);
             s.FireUnjailAtRestart();
             ReturnToRanking(s);
+            events.Add(new L2StakingContract.StakerUnjailedEvent(s.Address, s.RegistrationNonce));
         }
+        return events;
     }
 
     // ---- transactions (section 9's order; L2Network has refused Halted and out-of-range values) ----

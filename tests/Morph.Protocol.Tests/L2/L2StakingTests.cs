@@ -373,7 +373,8 @@ public sealed class L2StakingTests
         l2.Deliver(RemoveMessage(4, 3));
         l2.AdvanceTo(10);
         Assert.IsTrue(l2.IsHalted);
-        Ok(l2.RestartL2(L2Genesis.DevnetOwner));
+        var restart = Ok(l2.RestartL2(L2Genesis.DevnetOwner));
+        Assert.AreEqual(2, restart.Events.OfType<Morph.Protocol.Contracts.L2StakingContract.StakerUnjailedEvent>().Count(), "the spec maps StakerUnjailed to UnjailAtRestart");
         CollectionAssert.AreEqual(Set(1, 2), l2.ContractSet.ToArray());
         Assert.IsTrue(l2.Staking.PresentStakers.All(s => s.IsEligible));
     }
