@@ -35,16 +35,17 @@ public static class MorphCli
     /// here.</summary>
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("Morph.Protocol: the staking protocol of the Morph rollup as a C# model. With no command, runs the built-in L1 scenario.")
+        var root = new RootCommand("Morph.Protocol: the staking protocol of the Morph rollup as a C# model. With no command, runs the main job: simulate.")
         {
             context.Style,
+            SimulateCommand.Create(context),
             ScenarioCommand.Create(context),
             VectorsCommand.Create(context),
             CheckCommand.Create(context),
             DiagramsVerb.Create(),
             ChainCommand.Create(context),
         };
-        root.SetAction(r => ScenarioCommand.RunL1(context.OutputFor(r)));
+        root.SetAction(r => SimulateCommand.Run(context.OutputFor(r)));
         return root;
     }
 
