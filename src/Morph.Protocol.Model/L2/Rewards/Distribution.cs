@@ -208,6 +208,8 @@ public sealed class Distribution
     {
         var e = epoch.Index;
         var events = new List<IContractEvent>();
+        // Fired first: its guard RewardCovered reads the unallocated balance, which taking R below lowers.
+        epoch.FireClose();
         // R: minted (Inflation, capped so the supply stays ≤ 2^256 − 1) or taken from the unallocated balance (Funded).
         UInt256 reward;
         if (_p.RewardSource == RewardSource.Inflation)
@@ -288,7 +290,6 @@ public sealed class Distribution
             if (s.Debt.IsZero) _debtors.Remove(nonce);
         }
 
-        epoch.FireClose();
         _open.Remove(e);
         LastClosedEpoch = e;
         RewardsOfClosedEpochs += reward;
