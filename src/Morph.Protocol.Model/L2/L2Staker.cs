@@ -96,7 +96,14 @@ public sealed partial class L2Staker
         TotalHistory.Record(block, total);
     }
 
-    internal void MarkRemoved(ulong block) { RemovedAt = block; FireRemove(); }
+    internal void MarkRemoved(ulong block)
+    {
+        RemovedAt = block;
+        // Removed is not Jailed: a jailing still open ends with the removal's epoch, so an epoch after it pays the
+        // commission of a block the staker still proposes (section 3, Removal), as for any removed staker.
+        if (_jailings.Count > 0 && _jailings[^1].To is null) _jailings[^1] = (_jailings[^1].From, _staking.Chain.EpochOf(block));
+        FireRemove();
+    }
 
     private partial ulong ClockNow(LifecycleClock clock) => clock == LifecycleClock.Epochs ? _staking.Chain.CurrentEpoch : _staking.Chain.Height;
     private partial ProtocolParameters LockParameters() => _staking.Parameters;
