@@ -31,7 +31,6 @@ internal sealed class NaiveRewards
     private readonly HashSet<(ulong Nonce, ulong Block)> _jailedDuring = new();
     private readonly Dictionary<ulong, ulong> _firstSeen = new();     // the block its add-staker message was applied in
     private readonly Dictionary<ulong, ulong> _removedAt = new();     // the block it was first seen removed
-    private readonly HashSet<ulong> _stickyJailed = new();            // jailed when removed (see Observe)
     private readonly HashSet<(Address, ulong)> _keys = new();          // every (delegator, incarnation) ever observed
 
     // ---- inputs ----
@@ -93,9 +92,6 @@ internal sealed class NaiveRewards
             if (!i.Present && _lastIncs.TryGetValue(i.Nonce, out var before) && before.Present)
             {
                 _removedAt.TryAdd(i.Nonce, h);
-                // The model keeps a jailing open past the removal (JailedIn): a removed incarnation that was jailed
-                // stays jailed for the epochs after it, which only matters for the block it may still propose.
-                if (IsJailed(before)) _stickyJailed.Add(i.Nonce);
             }
             incs[i.Nonce] = i;
             if (IsJailed(i)) _jailedDuring.Add((i.Nonce, h));
@@ -111,7 +107,8 @@ internal sealed class NaiveRewards
     /// operation brought it back (a completion joining then an undelegation of the same amount).</summary>
     public void Touch(Address delegator, ulong nonce, ulong h) { _touched.Add(((delegator, nonce), h)); _keys.Add((delegator, nonce)); }
 
-    private bool IsJailed(Inc i) => i.Present ? i.Jailed : _stickyJailed.Contains(i.Nonce);
+    // Removed is not Jailed (section 3: an epoch after the removal pays the staker's commission).
+    private static bool IsJailed(Inc i) => i.Present && i.Jailed;
 
     private BigInteger AmountAtEnd(ulong block, (Address, ulong) key)
     {

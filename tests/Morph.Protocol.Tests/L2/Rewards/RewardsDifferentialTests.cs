@@ -55,7 +55,8 @@ public sealed class RewardsDifferentialTests
         }
         var missing = new[] { "close", "inactivity jailing", "debt jailing", "debt netted", "jailed share", "write-off", "timeout",
                      "ClaimReward", "ClaimAll", "ClaimCommission", "PayDebt", "Remove", "Add", "Fund", "Jail", "Unjail", "Redelegate", "Undelegate",
-                     "pending > 0", "pending > 0 (removed)", "window cut" }.Where(m => !reached.Contains(m)).ToList();
+                     "pending > 0", "pending > 0 (removed)", "window cut",
+                     "removed proposer", "completion" }.Where(m => !reached.Contains(m)).ToList();
         Assert.AreEqual(0, missing.Count, $"never reached {string.Join(", ", missing)}: [{string.Join(", ", reached.Order())}]");
         Console.WriteLine($"reached: {string.Join(", ", reached.Order())}");
     }
@@ -130,6 +131,7 @@ public sealed class RewardsDifferentialTests
                 _log.Add(op.ToString());
                 Step(op, ctx);
                 Observe();
+                if (_l2.Staking.Entries.Any(x => x is Redelegation { State: RedelegationState.Completed })) Reach("completion");
                 Check(ctx);
             }
             // Drain: record everything, so the last epochs close and their rewards are compared too.
@@ -250,6 +252,7 @@ public sealed class RewardsDifferentialTests
                     _ => set[(int)(((ulong)seed * 31 + h * 7) % (ulong)set.Length)],        // anyone in the set
                 };
                 records.Add(new BlockRecord(h, proposer, 1, 100));
+                if (_l2.Staking.IncarnationAt(proposer, h) is { RemovedAt: { } gone } && gone < h) Reach("removed proposer");
                 sets.Add((h, proposer, set));
             }
             if (records.Count == 0) return;

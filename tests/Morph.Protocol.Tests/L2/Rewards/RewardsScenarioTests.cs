@@ -125,4 +125,39 @@ public sealed class RewardsScenarioTests
         }
         Assert.IsTrue(moves > 100);
     }
+
+    /// <summary>Section 3, Removal: "an epoch that starts after h pays its pool to the treasury (commission still goes to
+    /// the staker)"; section 7 withholds a share only from a staker Jailed at some block of e. A staker jailed and removed
+    /// in block h = k·L is Removed, not Jailed, in epoch k, where it may still propose h+1: its commission for it is paid.</summary>
+    [TestMethod]
+    public void A_staker_jailed_then_removed_keeps_its_commission_for_the_block_it_proposes_after_removal()
+    {
+        var p = Params(x: 3, epochLength: 5, lockEpochs: 2, maxPending: 4, jailEpochs: 1);
+        var l2 = Create(stakers: 5, p: p, delegators: 2, each: 1_000);
+        Ok(l2.Delegate(Delegator(1), Staker(1), 10 * Unit));
+        Ok(l2.SetCommissionRate(Staker(1), 500));   // rate 5 % from epoch 1
+        l2.AdvanceTo(10);                            // block 10 = 2·L, the last block of epoch 1
+        Assert.IsTrue(l2.Jail(Staker(1)));
+        l2.Deliver(RemoveMessage(6, 1));
+        var s1 = l2.Staking.Incarnation(1)!;
+        Assert.IsFalse(s1.IsPresent);
+        l2.AdvanceTo(16);
+
+        // Block 11 (epoch 2) is proposed by staker 1: the consensus set of 11 is the set at the end of 9.
+        CollectionAssert.Contains(l2.ConsensusSet(11).ToArray(), Staker(1));
+        var blocks = new List<BlockRecord>();
+        for (ulong h = 1; h <= 15; h++)
+        {
+            var set = l2.ConsensusSet(h);
+            blocks.Add(new BlockRecord(h, h == 11 ? Staker(1) : set[(int)(h % (ulong)set.Length)], 1, 100));
+        }
+        Ok(l2.RecordBlocks(L2Genesis.DevnetOracle, blocks));
+        Ok(l2.RecordRollups(L2Genesis.DevnetOracle, [new RollupRecord(1, Staker(2), 1, 15, 1, 100)]));
+        Assert.AreEqual(2UL, l2.Distribution.LastClosedEpoch);
+
+        var reward = l2.Distribution.Closed[2].Reward;
+        var blockShare = UInt256.MulDiv(UInt256.MulDiv(reward, p.BlockRewardShare, 100), 1, p.EpochLength);
+        Assert.AreEqual(UInt256.MulDiv(blockShare, 500, 10_000), s1.Commission.Unclaimed, "the commission for block 11");
+        NoBrokenInvariants(l2);
+    }
 }
