@@ -203,8 +203,10 @@ public sealed class RewardsDifferentialTests
                 case 11:
                 {
                     UInt256 amount = (ulong)(op.C % 200 + 1) * Unit / 7;
+                    var balance = Balance(d);
                     r = _l2.Fund(d, amount);
                     if (!_setup.Funded) { Assert.AreEqual(ProtocolRule.NotFunded, r.Rule, ctx); return; }
+                    if (amount.ToBigInteger() > balance) { Assert.AreEqual(ProtocolRule.InsufficientBalance, r.Rule, ctx); return; }
                     Assert.IsTrue(r.IsOk, $"{ctx}: {r}");
                     Reach("Fund");
                     var closedBefore = Dist.LastClosedEpoch;
