@@ -166,9 +166,8 @@ internal sealed class NaiveRewards
     /// <summary>An accepted block-record transaction in the open block <paramref name="now"/>: liveness (turns), then closes.</summary>
     public void BlockRecords(IEnumerable<(ulong Block, Address Proposer, Address[] ConsensusSet)> records, ulong now)
     {
-        // Who is eligible now, as last observed; jailings by earlier records of this transaction count for later ones.
-        var jailed = _lastIncs.Values.Where(i => i.Present && i.Jailed).Select(i => i.Nonce).ToHashSet();
-        int eligible = _lastIncs.Values.Count(i => i.Present && !i.Jailed);
+        BeginTransaction();
+        var jailed = _jailedNow;
         foreach (var (h, proposer, set) in records)
         {
             _proposerOf[h] = proposer;
@@ -182,13 +181,14 @@ internal sealed class NaiveRewards
             _missed[m] = 0;
             if (!_lastIncs[m].Present || jailed.Contains(m)) continue;
             AddPenalty(EpochOf(now), m, _p.JailPenalty.ToBigInteger());
-            if (eligible > 1) { jailed.Add(m); eligible--; }   // not applied if it would leave no eligible staker
+            if (Eligible() > 1) jailed.Add(m);   // not applied if it would leave no eligible staker
         }
         CloseReady();
     }
 
     public void RollupRecords(IEnumerable<(ulong EndBlock, Address Submitter, BigInteger Size)> records)
     {
+        BeginTransaction();
         foreach (var r in records) { _batches.Add(r); LastRollupEnd = r.EndBlock; }
         CloseReady();
     }
@@ -196,16 +196,24 @@ internal sealed class NaiveRewards
     /// <summary>A timed-out slot naming (address, nonce), written in block <paramref name="now"/>.</summary>
     public void SlotTimedOut(Address a, ulong nonce, ulong now)
     {
+        BeginTransaction();
         if (_lastIncs.TryGetValue(nonce, out var i) && i.Address == a && i.Present)
             AddPenalty(EpochOf(now), nonce, _p.SubmitterTimeoutPenalty.ToBigInteger());
     }
 
-    public void SlotsRecorded() => CloseReady();
+    public void SlotsRecorded() => CloseReady();   // after SlotTimedOut, which began the transaction
 
     private void AddPenalty(ulong epoch, ulong nonce, BigInteger amount) =>
         _penalties[(epoch, nonce)] = BigInteger.Min(Max256, _penalties.GetValueOrDefault((epoch, nonce)) + amount);
 
-    public void Funded(BigInteger amount) { Unallocated += amount; CloseReady(); }
+    public void Funded(BigInteger amount) { BeginTransaction(); Unallocated += amount; CloseReady(); }
+
+    // Who is jailed while a record or fund transaction runs: as last observed, plus the jailings it makes itself (records
+    // first, record by record; then each close's debt jailings), so the driver can compare the model's jailings with it.
+    private HashSet<ulong> _jailedNow = new();
+    public IReadOnlySet<ulong> JailedNow => _jailedNow;
+    public void BeginTransaction() => _jailedNow = _lastIncs.Values.Where(i => i.Present && i.Jailed).Select(i => i.Nonce).ToHashSet();
+    private int Eligible() => _lastIncs.Values.Count(i => i.Present && !_jailedNow.Contains(i.Nonce));
 
     // ================= closes =================
 
@@ -305,6 +313,11 @@ internal sealed class NaiveRewards
 
         Treasury += toTreasury;
         LastClosed = e;
+
+        // Debt above maxDebt jails every present staker not already jailed, in canonical order, unless none would be left.
+        foreach (var n in _debt.Keys.OrderBy(n => n))
+            if (_debt[n] > _p.MaxDebt.ToBigInteger() && _lastIncs.TryGetValue(n, out var i) && i.Present && !_jailedNow.Contains(n) && Eligible() > 1)
+                _jailedNow.Add(n);
     }
 
     private IEnumerable<(Address, ulong)> AllKeys() => _keys;

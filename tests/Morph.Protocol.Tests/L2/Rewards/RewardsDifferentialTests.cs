@@ -137,7 +137,14 @@ public sealed class RewardsDifferentialTests
                 Check(ctx);
             }
             // Drain: record everything, so the last epochs close and their rewards are compared too.
-            for (int i = 0; i < 4; i++) { Step(new Op(16, 3, 0, 0), "drain"); Step(new Op(4, 999, 0, 0), "drain"); Step(new Op(5, 2, 999, 3), "drain"); Step(new Op(11, 0, 0, 9_999), "drain"); Observe(); Check("drain"); }
+            for (int i = 0; i < 4; i++)
+                foreach (var op in new[] { new Op(16, 3, 0, 0), new Op(4, 999, 0, 0), new Op(5, 2, 999, 3), new Op(11, 0, 0, 9_999) })
+                {
+                    _log.Add(op.ToString());
+                    Step(op, "drain");
+                    Observe();
+                    Check($"drain {op}");
+                }
         }
 
         private void Step(Op op, string ctx)
@@ -215,6 +222,7 @@ public sealed class RewardsDifferentialTests
                     var closedBefore = Dist.LastClosedEpoch;
                     _ref.Funded(amount.ToBigInteger());
                     NoteClose(closedBefore, r);
+                    SameJailings(r);
                     return;
                 }
                 case 12: ClaimReward(d, op, ctx); return;
@@ -286,6 +294,7 @@ public sealed class RewardsDifferentialTests
             if (r.Events.OfType<DistributeContract.PenaltyChargedEvent>().Any()) Reach("inactivity jailing");
             if (Dist.LastClosedEpoch != closedBefore) Reach("close");
             _ref.BlockRecords(sets, _l2.Height);
+            SameJailings(r);
         }
 
         private void RecordRollups(Op op)
@@ -309,6 +318,7 @@ public sealed class RewardsDifferentialTests
             Assert.IsTrue(r.IsOk, r.ToString());
             NoteClose(closedBefore, r);
             _ref.RollupRecords(naive);
+            SameJailings(r);
         }
 
         private void RecordSlots(Op op)
@@ -325,6 +335,7 @@ public sealed class RewardsDifferentialTests
             var closedBefore = Dist.LastClosedEpoch;
             var r = _l2.RecordSlots(_oracle, [record]);
             Assert.IsTrue(r.IsOk, r.ToString());
+            _ref.BeginTransaction();
             if (record.TimedOut)
             {
                 _ref.SlotTimedOut(record.ScheduledSubmitter, (ulong)record.RegistrationNonce, _l2.Height);
@@ -332,6 +343,7 @@ public sealed class RewardsDifferentialTests
             }
             NoteClose(closedBefore, r);
             _ref.SlotsRecorded();
+            SameJailings(r);
         }
 
         // Rollup and slot records jail nobody themselves: a jailing in their transaction is a close's, for debt.
@@ -339,6 +351,14 @@ public sealed class RewardsDifferentialTests
         {
             if (Dist.LastClosedEpoch != before) Reach("close");
             if (Dist.LastClosedEpoch != before && r.Events.OfType<L2StakingContract.StakerJailedEvent>().Any()) Reach("debt jailing");
+        }
+
+        /// <summary>The jailings a record or fund transaction made (inactivity, then debt at its closes) are the reference's.</summary>
+        private void SameJailings(TxResult r)
+        {
+            var model = _l2.Staking.PresentStakers.Where(x => x.IsJailed).Select(x => x.RegistrationNonce).Order().ToList();
+            var expected = _ref.JailedNow.Order().ToList();
+            Assert.IsTrue(expected.SequenceEqual(model), $"jailed after the transaction ({r}, block {_l2.Height}, last closed {Dist.LastClosedEpoch}): reference [{string.Join(", ", expected)}], model [{string.Join(", ", model)}]; debts [{string.Join(", ", _l2.Staking.PresentStakers.Select(x => $"#{x.RegistrationNonce}:{x.Debt}{(x.IsJailed ? " jailed" : "")}"))}]; history {string.Join(" ", _log)}");
         }
 
         // ---- claims: the amount paid is what the reference walked ----
