@@ -7,7 +7,12 @@ namespace Morph.Protocol.Tests.L2.Rewards;
 /// Distribution, RewardIndex or Checkpoints. It is fed raw observations (every delegation amount and every incarnation's
 /// presence and jailed flag, after every operation), the records as written, commission changes, funds, claims and debt
 /// payments, and recomputes everything with BigInteger: each close epoch by epoch, and each claim by walking every epoch
-/// since the delegator's last claim. Slow and obvious on purpose.</summary>
+/// since the delegator's last claim. Slow and obvious on purpose.
+/// Where PROTOCOL.md leaves a choice it mirrors the model's documented decisions: B = epochLength; a block's proposer
+/// (and its scheduled member) is the latest incarnation of that address added at or before the block; the rollup share
+/// goes to the submitter's incarnation present at the end of e; a claim window is cut after every epoch in which a
+/// transaction changed the amount (even back to its old value within the block), at the removal (the amount reads 0 from
+/// it) and at each claim; Removed is not Jailed; restartL2's effects belong to the block p it closes.</summary>
 internal sealed class NaiveRewards
 {
     public readonly record struct Inc(ulong Nonce, Address Address, bool Present, bool Jailed);
