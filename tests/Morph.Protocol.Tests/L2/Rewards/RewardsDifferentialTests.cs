@@ -106,6 +106,8 @@ public sealed class RewardsDifferentialTests
         }
 
         private Distribution Dist => _l2.Distribution;
+        private TxResult? _last;
+        private TxResult T(TxResult r) => _last = r;
         private void Reach(string what) => _reached?.Add(what);
 
         private void Observe(ulong? h = null)
@@ -131,7 +133,11 @@ public sealed class RewardsDifferentialTests
             {
                 var ctx = $"{_setup}; after {op} at block {_l2.Height} (history: {string.Join(" ", _log)})";
                 _log.Add(op.ToString());
+                var before = _l2.StateHash();
+                _last = null;
                 Step(op, ctx);
+                // Invariant 6: a refused operation changes nothing (no completion left behind, no close half-run).
+                if (_last is { IsOk: false } refused) Assert.AreEqual(before, _l2.StateHash(), $"{ctx}: refused {refused.Rule} but changed the state");
                 Observe();
                 if (_l2.Staking.Entries.Any(x => x is Redelegation { State: RedelegationState.Completed })) Reach("completion");
                 Check(ctx);
@@ -158,20 +164,20 @@ public sealed class RewardsDifferentialTests
             switch (op.Kind)
             {
                 case 0:
-                    r = _l2.Delegate(d, s, Amount(op.C));
+                    r = T(_l2.Delegate(d, s, Amount(op.C)));
                     if (r.IsOk) _ref.Touch(d, nonceOf(s)!.Value, h);
                     break;
                 case 1:
                 {
                     var held = _l2.Staking.Present(s) is { } x ? _l2.Staking.DelegatedAmount(d, x) : UInt256.Zero;
-                    r = _l2.Undelegate(d, s, op.C % 3 == 0 && !held.IsZero ? held : Amount(op.C));
+                    r = T(_l2.Undelegate(d, s, op.C % 3 == 0 && !held.IsZero ? held : Amount(op.C)));
                     if (r.IsOk) { _ref.Touch(d, nonceOf(s)!.Value, h); Reach("Undelegate"); }
                     break;
                 }
                 case 2:
                 {
                     var from = Staker(op.C % Stakers + 1);
-                    r = _l2.Redelegate(d, from, s, Amount(op.C / 5));
+                    r = T(_l2.Redelegate(d, from, s, Amount(op.C / 5)));
                     if (r.IsOk) { _ref.Touch(d, nonceOf(from)!.Value, h); Reach("Redelegate"); }
                     break;
                 }
@@ -179,7 +185,7 @@ public sealed class RewardsDifferentialTests
                 {
                     // Mostly within maxCommissionRate and the step from rate(e), sometimes beyond (refused).
                     var rate = (ushort)(op.C % 7 == 0 ? op.C % 2_300 : (op.C % 5) * 100 + (nonceOf(s) is { } n0 ? _l2.Staking.Incarnation(n0)!.CommissionRate(_l2.CurrentEpoch) : 0));
-                    r = _l2.SetCommissionRate(s, rate);
+                    r = T(_l2.SetCommissionRate(s, rate));
                     if (r.IsOk) _ref.CommissionSet(nonceOf(s)!.Value, _l2.CurrentEpoch, rate);
                     break;
                 }
@@ -190,7 +196,7 @@ public sealed class RewardsDifferentialTests
                 case 8:
                 {
                     var n = nonceOf(s);
-                    r = _l2.Unjail(s);
+                    r = T(_l2.Unjail(s));
                     if (r.IsOk) { _ref.Unjailed(n!.Value); Reach("Unjail"); }
                     break;
                 }
@@ -214,7 +220,7 @@ public sealed class RewardsDifferentialTests
                 {
                     UInt256 amount = (ulong)(op.C % 200 + 1) * Unit / 7;
                     var balance = Balance(d);
-                    r = _l2.Fund(d, amount);
+                    r = T(_l2.Fund(d, amount));
                     if (!_setup.Funded) { Assert.AreEqual(ProtocolRule.NotFunded, r.Rule, ctx); return; }
                     if (amount.ToBigInteger() > balance) { Assert.AreEqual(ProtocolRule.InsufficientBalance, r.Rule, ctx); return; }
                     Assert.IsTrue(r.IsOk, $"{ctx}: {r}");
@@ -233,11 +239,11 @@ public sealed class RewardsDifferentialTests
                     // Mostly a present staker that owes something (else the payment is refused ZeroAmount or AmountExceedsDebt).
                     var debtors = _l2.Staking.PresentStakers.Where(x => !x.Debt.IsZero).ToList();
                     if (op.C % 5 != 0 && debtors.Count > 0) s = debtors[op.B % debtors.Count].Address;
-                    if (nonceOf(s) is not { } n) { r = _l2.PayDebt(d, s, Unit); Assert.AreEqual(ProtocolRule.NotPresent, r.Rule, ctx); return; }
+                    if (nonceOf(s) is not { } n) { r = T(_l2.PayDebt(d, s, Unit)); Assert.AreEqual(ProtocolRule.NotPresent, r.Rule, ctx); return; }
                     var debt = _ref.Debt(n);
                     var balance = Balance(d);
                     UInt256 amount = op.C % 2 == 0 ? UInt256.FromBigInteger(BigInteger.Min(debt, balance / 4)) : (ulong)(op.C % 10 + 1) * Unit / 2;
-                    r = _l2.PayDebt(d, s, amount);
+                    r = T(_l2.PayDebt(d, s, amount));
                     if (amount.IsZero) Assert.AreEqual(ProtocolRule.ZeroAmount, r.Rule, ctx);
                     else if (amount.ToBigInteger() > debt) Assert.AreEqual(ProtocolRule.AmountExceedsDebt, r.Rule, ctx);
                     else if (amount.ToBigInteger() > balance) Assert.AreEqual(ProtocolRule.InsufficientBalance, r.Rule, ctx);
@@ -259,7 +265,7 @@ public sealed class RewardsDifferentialTests
             var p = _l2.Height;
             if (_l2.Inbox.PresentCountAfterQueue() == 0) _l2.Deliver(AddMessage(++_nonce, op.B % (Stakers + 1) + 1));
             var jailed = _l2.Staking.Incarnations.Where(x => x.IsJailed).Select(x => x.RegistrationNonce).ToList();
-            var r = _l2.RestartL2(L2Genesis.DevnetOwner);
+            var r = T(_l2.RestartL2(L2Genesis.DevnetOwner));
             Assert.IsTrue(r.IsOk, $"{ctx}: {r}");
             foreach (var n in jailed) _ref.Unjailed(n);
             Observe(p);   // its effects belong to block p, not to the block it opens
@@ -288,7 +294,7 @@ public sealed class RewardsDifferentialTests
             }
             if (records.Count == 0) return;
             var closedBefore = Dist.LastClosedEpoch;
-            var r = _l2.RecordBlocks(_oracle, records);
+            var r = T(_l2.RecordBlocks(_oracle, records));
             Assert.IsTrue(r.IsOk, r.ToString());
             // Block records charge only inactivity penalties; their jailings may mix with a close's, so only the close is noted.
             if (r.Events.OfType<DistributeContract.PenaltyChargedEvent>().Any()) Reach("inactivity jailing");
@@ -314,7 +320,7 @@ public sealed class RewardsDifferentialTests
             }
             if (records.Count == 0) return;
             var closedBefore = Dist.LastClosedEpoch;
-            var r = _l2.RecordRollups(_oracle, records);
+            var r = T(_l2.RecordRollups(_oracle, records));
             Assert.IsTrue(r.IsOk, r.ToString());
             NoteClose(closedBefore, r);
             _ref.RollupRecords(naive);
@@ -333,7 +339,7 @@ public sealed class RewardsDifferentialTests
                 record = new SlotRecord(k, inc.Address, inc.RegistrationNonce, Keccak256.HashUtf8($"set {k}"), op.C % 3 != 0);
             }
             var closedBefore = Dist.LastClosedEpoch;
-            var r = _l2.RecordSlots(_oracle, [record]);
+            var r = T(_l2.RecordSlots(_oracle, [record]));
             Assert.IsTrue(r.IsOk, r.ToString());
             _ref.BeginTransaction();
             if (record.TimedOut)
@@ -369,7 +375,7 @@ public sealed class RewardsDifferentialTests
             L2Staker s = op.C % 4 != 0 && mine.Count > 0 ? mine[op.B % mine.Count].Staker : _l2.Staking.Incarnations.ElementAt(op.B % _l2.Staking.Incarnations.Count());
             var expected = _ref.Claimable(d, s.RegistrationNonce);
             var before = Balance(d);
-            var r = _l2.ClaimReward(d, s.Address, s.RegistrationNonce);
+            var r = T(_l2.ClaimReward(d, s.Address, s.RegistrationNonce));
             if (expected.IsZero) { Assert.AreEqual(ProtocolRule.NothingToClaim, r.Rule, $"{ctx}: {r}"); return; }
             Assert.IsTrue(r.IsOk, $"{ctx}: expected {expected}, {r}");
             Assert.AreEqual(expected, Balance(d) - before, $"{ctx}: claimReward paid");
@@ -381,7 +387,7 @@ public sealed class RewardsDifferentialTests
         {
             var due = _ref.NoncesOf(d).Select(n => (n, Amount: _ref.Claimable(d, n))).Where(x => !x.Amount.IsZero).ToList();
             var before = Balance(d);
-            var r = _l2.ClaimAll(d);
+            var r = T(_l2.ClaimAll(d));
             if (due.Count == 0) { Assert.AreEqual(ProtocolRule.NothingToClaim, r.Rule, $"{ctx}: {r}"); return; }
             Assert.IsTrue(r.IsOk, $"{ctx}: {r}");
             Assert.AreEqual(due.Aggregate(BigInteger.Zero, (a, x) => a + x.Amount), Balance(d) - before, $"{ctx}: claimAll paid");
@@ -396,7 +402,7 @@ public sealed class RewardsDifferentialTests
             var s = all[op.B % all.Count];
             var expected = _ref.Commission(s.RegistrationNonce);
             var before = Balance(s.Address);
-            var r = _l2.ClaimCommission(s.Address, s.RegistrationNonce);
+            var r = T(_l2.ClaimCommission(s.Address, s.RegistrationNonce));
             if (expected.IsZero) { Assert.AreEqual(ProtocolRule.NothingToClaim, r.Rule, $"{ctx}: {r}"); return; }
             Assert.IsTrue(r.IsOk, $"{ctx}: {r}");
             Assert.AreEqual(expected, Balance(s.Address) - before, $"{ctx}: claimCommission paid");
