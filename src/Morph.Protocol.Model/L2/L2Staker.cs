@@ -100,6 +100,9 @@ public sealed partial class L2Staker
     {
         if (!CanFireRemove(out var failed)) throw L2Staking.Unvalidated("L2Staker.Remove", failed);
         RemovedAt = block;
+        // Removed is not Jailed: a jailing still open ends with the removal's epoch, so an epoch after it pays the
+        // commission of a block the staker still proposes (section 3, Removal), as for any removed staker.
+        if (_jailings.Count > 0 && _jailings[^1].To is null) _jailings[^1] = (_jailings[^1].From, _staking.Chain.EpochOf(block));
         FireRemove();
     }
 
