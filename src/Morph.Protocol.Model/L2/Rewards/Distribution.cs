@@ -213,8 +213,6 @@ public sealed class Distribution
         if (!epoch.CanFireClose(out var failed)) throw L2Staking.Unvalidated("Epoch.Close", failed);
         epoch.FireClose();
         var events = new List<IContractEvent>();
-        // Fired first: its guard RewardCovered reads the unallocated balance, which taking R below lowers.
-        epoch.FireClose();
         // R: minted (Inflation, capped so the supply stays ≤ 2^256 − 1) or taken from the unallocated balance (Funded).
         UInt256 reward;
         if (_p.RewardSource == RewardSource.Inflation)
