@@ -41,6 +41,7 @@ public sealed partial class Network : IL1Facts
         _rng = new Random(Options.Seed);
         L1 = new L1Network(Options.Parameters, proofs: _proofs);
         L1.AdvanceTo(1);
+        for (int i = 1; i <= Options.DevnetStakers; i++) { var s = DevnetStaker.Create(i); _keys.Add(s.Address, s); }
     }
 
     public SimulationOptions Options { get; }
@@ -55,13 +56,9 @@ public sealed partial class Network : IL1Facts
     /// <summary>Accepted commands so far (what the journal holds).</summary>
     public long Commands { get; private set; }
 
-    /// <summary>The deterministic devnet key of staker <paramref name="n"/> (registered with the network so it can sign).</summary>
-    public DevnetStaker Staker(int n)
-    {
-        var s = DevnetStaker.Create(n);
-        _keys.TryAdd(s.Address, s);
-        return s;
-    }
+    /// <summary>The deterministic devnet key of staker <paramref name="n"/> (1..DevnetStakers: the network signs with it).</summary>
+    public DevnetStaker Staker(int n) =>
+        _keys.Values.FirstOrDefault(s => s.Number == n) ?? throw new ArgumentOutOfRangeException(nameof(n), $"the network holds devnet stakers 1..{Options.DevnetStakers}");
 
     public bool IsFinalized(ulong batchIndex) => batchIndex <= L1.Rollup.LastFinalized;
 

@@ -23,6 +23,9 @@ public sealed record SimulationOptions
     /// <summary>How many L2 blocks the oracle gathers into one block-record transaction.</summary>
     public int RecordEvery { get; init; } = 10;
     public RelayFaults Faults { get; init; } = RelayFaults.None;
+    /// <summary>Devnet stakers 1..n whose keys the network holds (to sign batches as they would): part of the options,
+    /// so that a replay signs alike.</summary>
+    public int DevnetStakers { get; init; } = 10;
     /// <summary>MORPH holders at L2 genesis besides the treasury (which holds the rest of the genesis supply).</summary>
     public IReadOnlyList<(Address Holder, UInt256 Amount)> Holders { get; init; } = [];
 }

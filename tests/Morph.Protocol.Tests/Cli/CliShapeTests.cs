@@ -49,12 +49,12 @@ public sealed class CliShapeTests
     [TestMethod]
     public void Plain_output_has_no_ANSI_codes_and_the_plain_table_rule()
     {
-        var (_, output, _) = CliTests.RunFull();
+        var (_, output, _) = CliTests.RunFull("scenario", "l1");
         Assert.IsFalse(output.Contains('\u001b'), "redirected output must not carry ANSI escape codes");
         Assert.IsFalse(output.Contains('╭'), "nor box-drawing borders");
         StringAssert.Contains(output, "| parameter               | value                   |\n|-------------------------|-------------------------|\n");
         Assert.IsFalse(output.Split('\n').Any(l => l.Length > 0 && l.Trim().Length == 0), "no whitespace-only lines (Spectre's blank border rows)");
-        Assert.AreEqual(output, CliTests.RunFull("--style", "plain").Output);
+        Assert.AreEqual(output, CliTests.RunFull("scenario", "l1", "--style", "plain").Output);
     }
 
     [TestMethod]

@@ -43,6 +43,6 @@ public sealed class EntityDeclarationTests
     public void An_L2_staker_is_keyed_by_its_incarnation_and_created_eligible()
     {
         Assert.AreNotEqual(new L2StakerKey(Staker, 1), new L2StakerKey(Staker, 2));
-        Assert.AreEqual(L2StakerState.Eligible, L2StakerLifecycle.AddCreates, "the spec's create Add -> Eligible");
+        Assert.AreEqual("Eligible", L2StakerLifecycle.AddCreates.ToString(), "the spec's create Add -> Eligible");
     }
 }
