@@ -52,7 +52,8 @@ public sealed partial class Network
 
     private void L1Tick()
     {
-        if (L2 is { IsHalted: false } && ++_l2Carry < (ulong)Options.L2BlocksPerL1Block) return;
+        // One L2 block time passes whether or not L2 produces (halted: L1 goes on at its own pace, L2 makes none).
+        if (++_l2Carry < (ulong)Options.L2BlocksPerL1Block) return;
         _l2Carry = 0;
         AdvanceL1Block();
     }
@@ -163,6 +164,7 @@ public sealed partial class Network
         {
             records.Add(new RollupRecord(b.Index, b.Submitter, b.StartBlock, b.EndBlock, b.L1Block, b.SizeBytes));
             _nextRollupRecord++;
+            for (var h = b.StartBlock; h <= b.EndBlock; h++) _blockSizes.Remove(h);   // finalized: never batched again
         }
         if (records.Count == 0) return;
         WriteBlockRecords();   // the blocks first, so the epochs they complete close in this L1 block

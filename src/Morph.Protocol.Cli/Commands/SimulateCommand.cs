@@ -17,9 +17,12 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Fixes every random choice (same seed, same state hash)", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (raw integers) to this file" };
         var invariants = new Option<bool>("--check-invariants") { Description = "Check all invariants after every 100 L2 blocks (slower; always on in tests)" };
-        var command = new Command("simulate", "Run the whole network (L1, L2, relay, oracle, block production) on the embedded default run and print its tables. Exit 1 if an invariant breaks or a step is refused unexpectedly.")
-            { seed, json, invariants };
-        command.SetAction(r => Run(context.OutputFor(r), r.GetValue(seed), r.GetValue(json), r.GetValue(invariants)));
+        var file = new Argument<FileInfo>("scenario") { Description = "A scenario file (YAML, docs/scenarios.md; scenarios/ ships named ones); none: the embedded default run", Arity = ArgumentArity.ZeroOrOne }.AcceptExistingOnly();
+        var command = new Command("simulate", "Run the whole network (L1, L2, relay, oracle, block production) on the embedded default run, or on a scenario file, and print its tables. Exit 1 if an invariant breaks or a step goes otherwise than expected; 2 for a malformed scenario.")
+            { file, seed, json, invariants };
+        command.SetAction(r => r.GetValue(file) is { } f
+            ? RunFile(context.OutputFor(r), f.FullName)
+            : Run(context.OutputFor(r), r.GetValue(seed), r.GetValue(json), r.GetValue(invariants)));
         return command;
     }
 
@@ -47,6 +50,30 @@ internal static class SimulateCommand
         Print(output, run, report);
         if (json is not null) File.WriteAllText(json.FullName, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
         return report.Broken.Count == 0 && run.UnexpectedRefusals == 0 ? 0 : 1;
+    }
+
+    /// <summary>A scenario file: its steps as they ran, then the verdict naming the step, its line, the rule and the
+    /// expectation; a malformed file is one line naming the file, the line and what is wrong (exit 2).</summary>
+    public static int RunFile(CliOutput output, string path)
+    {
+        ScenarioFile file;
+        try { file = ScenarioFile.Load(path); }
+        catch (ScenarioException e) { output.Error.WriteLine($"morph simulate: {e.Message}"); return 2; }
+        var result = new ScenarioRunner(file).Run();
+        output.Heading($"# Scenario {file.Name}: {file.Description}");
+        output.Out.WriteLine();
+        var steps = new ReportTable("L1 block", "L2 block", "step", "result");
+        foreach (var s in result.Steps) steps.Row(s.L1Block, s.L2Block, s.What, s.Result);
+        steps.Print(output, "Timeline:");
+        new ReportTable("check", "result")
+            .Row("expectations", result.Passed ? $"all {file.Steps.Count} steps as expected" : result.Failure)
+            .Row("invariants", $"checked after every step ({result.InvariantChecks} checks)")
+            .Row("actors' refusals (relay, oracle, submitter)", result.Network.ActorRefusals.Count == 0 ? "0" : $"{result.Network.ActorRefusals.Count}, the last: {result.Network.ActorRefusals[^1]}")
+            .Row("L1 block / L2 block", $"{result.Network.L1.Block} / {result.Network.L2?.Height ?? 0}")
+            .Row("state hash (both chains)", result.Network.StateHash())
+            .Print(output, "Summary:");
+        if (!result.Passed) output.Error.WriteLine($"morph simulate: {result.Failure}");
+        return result.Passed ? 0 : 1;
     }
 
     private static void Print(CliOutput output, DefaultScenario run, SimulationReport r)
