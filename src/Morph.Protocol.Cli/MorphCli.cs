@@ -39,6 +39,7 @@ public static class MorphCli
         {
             context.Style,
             SimulateCommand.Create(context),
+            ReplayCommand.Create(context),
             ScenarioCommand.Create(context),
             VectorsCommand.Create(context),
             CheckCommand.Create(context),

@@ -7,7 +7,7 @@ using Morph.Protocol.Transactions;
 namespace Morph.Protocol.Simulation;
 
 /// <summary>What a journal entry holds: one accepted command.</summary>
-public enum CommandKind : byte { L1Transaction = 1, L2Transaction = 2, AdvanceL2 = 3, AdvanceL1 = 4, SetLive = 5, CorruptNextBatch = 6 }
+public enum CommandKind : byte { Options = 0, L1Transaction = 1, L2Transaction = 2, AdvanceL2 = 3, AdvanceL1 = 4, SetLive = 5, CorruptNextBatch = 6 }
 
 // Commands: the only way users change the network. Each accepted one is handed to Recorder (the journal) as bytes;
 // refused transactions change nothing and are not recorded.
@@ -78,6 +78,34 @@ public sealed partial class Network
         using var ms = new MemoryStream();
         using (var w = new BinaryWriter(ms)) { w.Write((byte)kind); body(w); }
         Recorder(ms.ToArray());
+    }
+
+    /// <summary>The journal's first entry: the options (parameters, knobs, holders) a replay starts from.</summary>
+    public byte[] OptionsEntry()
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes(OptionsCodec.Encode(Options));
+        return [(byte)CommandKind.Options, .. text];
+    }
+
+    /// <summary>A network from a journal: its first entry's options, then every whole entry in order. A snapshot of the
+    /// whole state is its journal: replaying it restores the same state hash (the model's state is fully determined by
+    /// its options and its accepted commands).</summary>
+    public static Network Replay(IEnumerable<byte[]> entries, out int applied)
+    {
+        applied = 0;
+        Network? n = null;
+        foreach (var e in entries)
+        {
+            if (n is null)
+            {
+                if (e.Length == 0 || e[0] != (byte)CommandKind.Options) throw new InvalidDataException("a journal starts with its options entry");
+                n = new Network(OptionsCodec.Decode(System.Text.Encoding.UTF8.GetString(e, 1, e.Length - 1)));
+                continue;
+            }
+            if (!n.Apply(e)) throw new InvalidDataException($"journal entry {applied + 1} does not apply: it was not written by this model");
+            applied++;
+        }
+        return n ?? throw new InvalidDataException("an empty journal has no options entry");
     }
 
     /// <summary>Applies one journal entry (replay). Returns false, changing nothing, for an entry that does not decode or

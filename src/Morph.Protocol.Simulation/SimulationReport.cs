@@ -7,9 +7,12 @@ namespace Morph.Protocol.Simulation;
 public sealed record StakerReport(string Name, string Address, string L1State, string L2State, string Delegation, int CommissionBp,
     string UnclaimedCommission, string Debt, bool InL1Set, bool InL2Set);
 
+/// <summary>A consensus set and the first L2 block it governs.</summary>
+public sealed record SetChange(ulong From, string Set);
+
 /// <summary>What <c>morph simulate</c> prints, as data (its <c>--json</c>): raw integers, no units.</summary>
 public sealed record SimulationReport(int Seed, ulong L1Block, ulong L2Block, string StateHash, IReadOnlyList<StakerReport> Stakers,
-    IReadOnlyList<(ulong From, string Set)> SetHistory, ulong EpochsClosed, string RewardsOfClosedEpochs, string RewardsPaid,
+    IReadOnlyList<SetChange> SetHistory, ulong EpochsClosed, string RewardsOfClosedEpochs, string RewardsPaid,
     string CommissionPaid, string RewardsHeld, string L2Treasury, string L1Treasury, long InvariantChecks, IReadOnlyList<string> Broken,
     int ActorRefusals, IReadOnlyList<StepOutcome> Steps)
 {
@@ -30,7 +33,7 @@ public sealed record SimulationReport(int Seed, ulong L1Block, ulong L2Block, st
         }
         var d = l2.Distribution;
         return new SimulationReport(n.Options.Seed, n.L1.Block, l2.Height, n.StateHash().ToString(), stakers,
-            l2.ConsensusSetHistory.Select(x => (x.From, string.Join(", ", x.Set.Select(run.Name)))).ToList(),
+            l2.ConsensusSetHistory.Select(x => new SetChange(x.From, string.Join(", ", x.Set.Select(run.Name)))).ToList(),
             d.LastClosedEpoch is { } c ? c + 1 : 0, d.RewardsOfClosedEpochs.ToString(), d.RewardsPaid.ToString(), d.CommissionPaid.ToString(),
             d.RewardsHeld.ToString(), l2.Token.BalanceOf(d.Treasury).ToString(), n.L1.Ledger.Treasury.ToString(), run.InvariantChecks,
             run.Broken, n.ActorRefusals.Count, run.Steps);

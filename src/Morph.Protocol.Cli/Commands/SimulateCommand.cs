@@ -16,18 +16,31 @@ internal static class SimulateCommand
     {
         var seed = new Option<int>("--seed") { Description = "Fixes every random choice (same seed, same state hash)", DefaultValueFactory = _ => 1 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON (raw integers) to this file" };
+        var journal = new Option<FileInfo?>("--journal") { Description = "Write every accepted command to this journal (replay it with 'morph replay')" };
         var invariants = new Option<bool>("--check-invariants") { Description = "Check all invariants after every 100 L2 blocks (slower; always on in tests)" };
         var file = new Argument<FileInfo>("scenario") { Description = "A scenario file (YAML, docs/scenarios.md; scenarios/ ships named ones); none: the embedded default run", Arity = ArgumentArity.ZeroOrOne }.AcceptExistingOnly();
         var command = new Command("simulate", "Run the whole network (L1, L2, relay, oracle, block production) on the embedded default run, or on a scenario file, and print its tables. Exit 1 if an invariant breaks or a step goes otherwise than expected; 2 for a malformed scenario.")
-            { file, seed, json, invariants };
+            { file, seed, json, invariants, journal };
         command.SetAction(r => r.GetValue(file) is { } f
             ? RunFile(context.OutputFor(r), f.FullName)
-            : Run(context.OutputFor(r), r.GetValue(seed), r.GetValue(json), r.GetValue(invariants)));
+            : Run(context.OutputFor(r), r.GetValue(seed), r.GetValue(json), r.GetValue(invariants), r.GetValue(journal)));
         return command;
     }
 
-    public static int Run(CliOutput output, int seed = 1, FileInfo? json = null, bool checkInvariants = false)
+    public static int Run(CliOutput output, int seed = 1, FileInfo? json = null, bool checkInvariants = false, FileInfo? journalFile = null)
     {
+        using var journal = journalFile is null ? null : Journal.Open(journalFile.FullName);
+        if (journal is { Count: > 0 }) { output.Error.WriteLine($"morph simulate: {journalFile!.FullName} already holds {journal.Count} entries: a journal starts from genesis"); return 2; }
+        DefaultScenario Start(IProgress<(string, ulong, ulong)>? progress)
+        {
+            var d = new DefaultScenario(seed, checkInvariants, progress);
+            if (journal is not null)
+            {
+                journal.Append(d.Network.OptionsEntry());
+                d.Network.Recorder = e => journal.Append(e);
+            }
+            return d;
+        }
         DefaultScenario run;
         if (output.Rich)
         {
@@ -35,7 +48,7 @@ internal static class SimulateCommand
             output.Console.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("L2 blocks", maxValue: DefaultScenario.Epochs * 600);
-                done = new DefaultScenario(seed, checkInvariants, new Progress<(string, ulong Done, ulong Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }));
+                done = Start(new Progress<(string, ulong Done, ulong Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }));
                 done.Run();
                 task.Value = task.MaxValue;
             });
@@ -43,7 +56,7 @@ internal static class SimulateCommand
         }
         else
         {
-            run = new DefaultScenario(seed, checkInvariants);
+            run = Start(null);
             run.Run();
         }
         var report = SimulationReport.From(run);
@@ -98,7 +111,7 @@ internal static class SimulateCommand
         stakers.Print(output, "Stakers (the present L2 incarnation, else the last one):");
 
         var sets = new ReportTable("from L2 block", "consensus set (canonical order)");
-        foreach (var (from, set) in r.SetHistory) sets.Row(from, set);
+        foreach (var c in r.SetHistory) sets.Row(c.From, c.Set);
         sets.Print(output, $"Sequencer-set history ({r.SetHistory.Count} sets; the set at the end of block h governs from h+2):");
 
         new ReportTable("rewards", "value")

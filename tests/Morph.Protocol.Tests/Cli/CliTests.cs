@@ -213,4 +213,69 @@ public sealed class CliTests
         }
         finally { Directory.Delete(outDir, recursive: true); }
     }
+
+    [TestMethod]
+    public void Simulate_prints_the_tables_and_writes_the_report_with_raw_integers()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"morph-report-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (exit, output) = Run("simulate", "--json", json);
+            Assert.AreEqual(0, exit, output);
+            foreach (var table in new[] { "Timeline:", "Stakers (the present L2 incarnation", "Sequencer-set history", "Rewards and claims:", "Summary:" })
+                StringAssert.Contains(output, table);
+            StringAssert.Contains(output, " MORPH");
+            StringAssert.Contains(output, " ETH");
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+            var root = doc.RootElement;
+            Assert.AreEqual(0, root.GetProperty("Broken").GetArrayLength());
+            Assert.IsTrue(root.GetProperty("SetHistory")[0].GetProperty("From").GetUInt64() == 1);
+            var paid = root.GetProperty("RewardsPaid").GetString()!;
+            Assert.IsTrue(paid.Length > 18 && paid.All(char.IsDigit), $"raw base units, not '{paid}'");
+            StringAssert.Contains(output, root.GetProperty("StateHash").GetString()!);
+        }
+        finally { File.Delete(json); }
+    }
+
+    [TestMethod]
+    public void Simulate_a_scenario_file_and_a_malformed_one()
+    {
+        var (exit, output, _) = RunFull("simulate", Path.Combine(TestPaths.Root, "scenarios", "delegation.yaml"));
+        Assert.AreEqual(0, exit, output);
+        StringAssert.Contains(output, "all 18 steps as expected");
+        var bad = Path.Combine(Path.GetTempPath(), $"morph-bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(bad, "name: bad\nsteps:\n  - teleport: staker1\n");
+        try
+        {
+            var (code, stdout, error) = RunFull("simulate", bad);
+            Assert.AreEqual(2, code);
+            Assert.AreEqual("", stdout);
+            StringAssert.Contains(error, $"{bad}:3:5: unknown action 'teleport'");
+        }
+        finally { File.Delete(bad); }
+    }
+
+    [TestMethod]
+    public void A_journal_from_simulate_replays_to_its_hash_and_a_cut_one_says_so()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"morph-{Guid.NewGuid():N}.mjrn");
+        try
+        {
+            var (exit, output) = Run("simulate", "--journal", path);
+            Assert.AreEqual(0, exit, output);
+            string Hash(string text) => text.Split('\n').Single(l => l.StartsWith("| state hash")).Split('|')[2].Trim();
+            var replay = RunFull("replay", path);
+            Assert.AreEqual(0, replay.Exit, replay.Error);
+            Assert.AreEqual(Hash(output), Hash(replay.Output), "the journal replays to the run's state hash");
+            StringAssert.Contains(replay.Output, "clean after");
+            Assert.AreEqual(2, RunFull("simulate", "--journal", path).Exit, "a journal starts from genesis: never appended to");
+
+            using (var f = File.Open(path, FileMode.Open)) f.SetLength(f.Length - 5);
+            var cut = RunFull("replay", path);
+            Assert.AreEqual(0, cut.Exit);
+            StringAssert.Contains(cut.Error, "bytes of an incomplete entry: replayed up to the last whole entry");
+            Assert.AreNotEqual(Hash(output), Hash(cut.Output));
+        }
+        finally { File.Delete(path); }
+    }
 }

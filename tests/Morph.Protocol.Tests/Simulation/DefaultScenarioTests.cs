@@ -80,4 +80,22 @@ public sealed class DefaultScenarioTests
         end = reader.End!;
         return network.StateHash();
     }
+
+    [TestMethod]
+    public void The_options_entry_carries_every_parameter_knob_and_holder()
+    {
+        var options = new SimulationOptions
+        {
+            Seed = 42, L2BlocksPerL1Block = 3, BatchL2Blocks = 7, RecordEvery = 5, DevnetStakers = 4, Faults = RelayFaults.Chaotic,
+            Parameters = ProtocolParameters.Devnet with { SequencerSetMaxSize = 4, SignatureQuorum = new(3, 5), RewardSource = RewardSource.Funded, MaxDebt = Morph.Protocol.Primitives.UInt256.MaxValue },
+            Holders = [(Morph.Protocol.Primitives.Address.Parse("0x00000000000000000000000000000000000000aa"), 12_345)],
+        };
+        var decoded = OptionsCodec.Decode(OptionsCodec.Encode(options));
+        Assert.AreEqual(options.Parameters, decoded.Parameters);
+        Assert.AreEqual(options with { Holders = [], Parameters = decoded.Parameters }, decoded with { Holders = [] });
+        CollectionAssert.AreEqual(options.Holders.ToArray(), decoded.Holders.ToArray());
+        var replayed = Network.Replay([new Network(options).OptionsEntry()], out var applied);
+        Assert.AreEqual(0, applied);
+        Assert.AreEqual(new Network(options).StateHash(), replayed.StateHash());
+    }
 }
