@@ -88,7 +88,9 @@ public sealed partial class Network
 
     // ---- batches on L1 ----
 
-    private ulong UnbatchedFrom => _batches.Count == 0 ? 1 : _batches.Values.Last().EndBlock + 1;
+    // Recorded batches are finalized and leave _batches (they can never revert): what stays is a handful, so reading
+    // the last one or scanning for reverts costs the same after a million blocks as after ten.
+    private ulong UnbatchedFrom => _batches.Count == 0 ? _recordedThrough + 1 : _batches.Values.Last().EndBlock + 1;
 
     private void SubmitBatch(ulong end)
     {
@@ -164,12 +166,19 @@ public sealed partial class Network
         {
             records.Add(new RollupRecord(b.Index, b.Submitter, b.StartBlock, b.EndBlock, b.L1Block, b.SizeBytes));
             _nextRollupRecord++;
-            for (var h = b.StartBlock; h <= b.EndBlock; h++) _blockSizes.Remove(h);   // finalized: never batched again
         }
         if (records.Count == 0) return;
         WriteBlockRecords();   // the blocks first, so the epochs they complete close in this L1 block
         var r = l2.RecordRollups(l2.Distribution.Oracle, records);
-        if (!r.IsOk) { ActorRefusals.Add($"L2 {l2.Height}: rollup records: {r.Error}"); _nextRollupRecord -= (ulong)records.Count; }
+        if (!r.IsOk) { ActorRefusals.Add($"L2 {l2.Height}: rollup records: {r.Error}"); _nextRollupRecord -= (ulong)records.Count; return; }
+        foreach (var rec in records)
+        {
+            var b = _batches[(ulong)rec.BatchIndex];
+            for (var h = b.StartBlock; h <= b.EndBlock; h++) _blockSizes.Remove(h);   // finalized: never batched again
+            _batches.Remove(b.Index);
+            _recordedThrough = b.EndBlock;
+            LastRecordedBatch = b;
+        }
     }
 
     private void WriteSlotRecords()

@@ -31,7 +31,7 @@ public sealed partial class Network : IL1Facts
     private readonly SortedDictionary<ulong, CommittedBatch> _batches = new();
     private readonly Dictionary<ulong, UInt256> _blockSizes = new();
     private readonly List<BlockRecord> _pendingBlockRecords = [];
-    private ulong _nextRollupRecord = 1, _nextSlotRecord, _l2Carry;
+    private ulong _nextRollupRecord = 1, _nextSlotRecord, _l2Carry, _recordedThrough;
     private bool _corruptNext;
     private readonly List<(ulong From, ulong? Until)> _l2Halts = [];   // in L1 blocks: the oracle reports no timeout then
 
@@ -49,7 +49,10 @@ public sealed partial class Network : IL1Facts
     public L1Network L1 { get; }
     /// <summary>The L2 chain, from the L1 owner's markL2Genesis on.</summary>
     public L2Network? L2 { get; private set; }
+    /// <summary>Committed batches not yet recorded on L2 (recorded ones are finalized and leave this list).</summary>
     public IReadOnlyDictionary<ulong, CommittedBatch> Batches => _batches;
+    /// <summary>The last batch the oracle recorded on L2.</summary>
+    public CommittedBatch? LastRecordedBatch { get; private set; }
     public IReadOnlyCollection<Address> Offline => _offline;
     /// <summary>Every refusal an actor met (a relayer, the oracle, the submitter), for reports; an actor never stops the run.</summary>
     public List<string> ActorRefusals { get; } = [];
@@ -68,7 +71,7 @@ public sealed partial class Network : IL1Facts
         var w = new StateWriter();
         w.Write(L1.StateHash());
         w.Write(L2?.StateHash() ?? Bytes32.Zero);
-        w.Write(_queuedUpTo); w.Write(_nextRollupRecord); w.Write(_nextSlotRecord); w.Write(_l2Carry); w.Write(_corruptNext);
+        w.Write(_queuedUpTo); w.Write(_recordedThrough); w.Write(_nextRollupRecord); w.Write(_nextSlotRecord); w.Write(_l2Carry); w.Write(_corruptNext);
         foreach (var m in _inFlight) w.Write(m.Nonce);
         foreach (var a in _offline) w.Write(a);
         foreach (var b in _batches.Values) { w.Write(b.Index); w.Write(b.Hash); w.Write(b.StartBlock); w.Write(b.EndBlock); }
