@@ -191,17 +191,30 @@ public sealed partial class Network
             var start = (UInt128)g + (UInt128)_nextSlotRecord * rotation;
             var windowEnd = start + Parameters.BatchTimeoutBlocks;
             if (windowEnd > L1.Block) break;
-            var (k, slotStart, scheduled) = L1.Rollup.SlotAt((ulong)start);
-            var set = L1.Rollup.SetBeforeBlock(slotStart);
-            bool overlapsHalt = _l2Halts.Any(x => x.From < (ulong)windowEnd && (x.Until is not { } u || u >= slotStart));
-            records.Add(scheduled is { } who
-                ? new SlotRecord(k, who, L1.Staking.Find(who)?.RegistrationNonce ?? 0, SetHash(set), L1.Rollup.SlotTimedOut(k) && !overlapsHalt)
-                : new SlotRecord(k, Address.Zero, 0, SetHash([]), false));
+            var f = Slot(_nextSlotRecord)!.Value;
+            records.Add(new SlotRecord(_nextSlotRecord, f.Scheduled, f.RegistrationNonce, f.SetHash, f.TimedOut));
             _nextSlotRecord++;
         }
         if (records.Count == 0) return;
         var r = l2.RecordSlots(l2.Distribution.Oracle, records);
         if (!r.IsOk) { ActorRefusals.Add($"L2 {l2.Height}: slot records: {r.Error}"); _nextSlotRecord -= (ulong)records.Count; }
+    }
+
+    public (ulong StartBlock, ulong EndBlock, UInt256 SizeBytes, Address Submitter)? Committed(ulong batchIndex) =>
+        _batches.TryGetValue(batchIndex, out var b) && !L1.Rollup.IsReverted(b.Index, b.Hash) ? (b.StartBlock, b.EndBlock, b.SizeBytes, b.Submitter) : null;
+
+    /// <summary>L1's facts of slot k once its reserved window is over: what the oracle must write (section 6); no timeout
+    /// for a window that overlaps an L2 halt (there was nothing to batch).</summary>
+    public (Address Scheduled, ulong RegistrationNonce, Bytes32 SetHash, bool TimedOut)? Slot(ulong k)
+    {
+        if (L1.Rollup.BlsEnabledAt is not { } g) return null;
+        var start = (UInt128)g + (UInt128)k * Parameters.RollupRotationBlocks;
+        var windowEnd = start + Parameters.BatchTimeoutBlocks;
+        if (windowEnd > L1.Block) return null;
+        var (_, slotStart, scheduled) = L1.Rollup.SlotAt((ulong)start);
+        if (scheduled is not { } who) return (Address.Zero, 0, SetHash([]), false);
+        bool overlapsHalt = _l2Halts.Any(x => x.From < (ulong)windowEnd && (x.Until is not { } u || u >= slotStart));
+        return (who, L1.Staking.Find(who)?.RegistrationNonce ?? 0, SetHash(L1.Rollup.SetBeforeBlock(slotStart)), L1.Rollup.SlotTimedOut(k) && !overlapsHalt);
     }
 
     /// <summary>keccak256(abi.encode(S_k)) of an address[].</summary>

@@ -9,6 +9,14 @@ namespace Morph.Protocol.L2;
 public interface IL1Facts
 {
     bool IsFinalized(ulong batchIndex);
+
+    /// <summary>What L1 committed as batch <paramref name="batchIndex"/> (its L2 blocks, size and submitter), or null
+    /// when L1 knows no such batch: a rollup record naming other facts names no finalized batch.</summary>
+    (ulong StartBlock, ulong EndBlock, UInt256 SizeBytes, Address Submitter)? Committed(ulong batchIndex) => null;
+
+    /// <summary>L1's slot k (after enableBls): its scheduled submitter and that one's registration nonce, the set hash
+    /// and whether it timed out; null when L1 cannot tell (the slot's window is not over, or no BLS).</summary>
+    (Address Scheduled, ulong RegistrationNonce, Bytes32 SetHash, bool TimedOut)? Slot(ulong k) => null;
 }
 
 // Records and rewards (PROTOCOL.md sections 6 and 7): the oracle's transactions, fund, claims and debt, through the

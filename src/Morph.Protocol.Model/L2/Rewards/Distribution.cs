@@ -115,6 +115,8 @@ public sealed class Distribution
             if (s != start || s > e) return Refuse(ProtocolRule.BadBlockRange, i, $"blocks [{s}, {e}]: expected to start at {start} and end at or after it");
             if (e >= _chain.Height) return Refuse(ProtocolRule.BlockNotProduced, i, $"endBlock {e} is not before the current block {_chain.Height}");
             if (_chain.L1Facts?.IsFinalized(b) == false) return Refuse(ProtocolRule.BatchNotFinalized, i, $"batch {b} is not finalized on L1");
+            if (_chain.L1Facts?.Committed(b) is { } c && (c.StartBlock != s || c.EndBlock != e || c.SizeBytes != r.SizeBytes || c.Submitter != r.Submitter))
+                return Refuse(ProtocolRule.BatchNotFinalized, i, $"L1 finalized batch {b} as L2 blocks [{c.StartBlock}, {c.EndBlock}], {c.SizeBytes} bytes by {c.Submitter}, not as recorded");
             var ep = _chain.EpochOf(e);
             var sum = bytes.TryGetValue(ep, out var y) ? y : EpochAt(ep, create: false)?.TotalBytes ?? UInt256.Zero;
             if (!UInt256.TryAdd(sum, r.SizeBytes, out sum)) return TxResult.Fail(ProtocolRule.ArithmeticOverflow, $"record {i}: the bytes of epoch {ep} would exceed 2^256 - 1");
@@ -145,6 +147,9 @@ public sealed class Distribution
             bool empty = r.ScheduledSubmitter == Address.Zero;
             if (empty ? r.RegistrationNonce != UInt256.Zero || r.SetHash != EmptySetHash || r.TimedOut : r.SetHash == EmptySetHash)
                 return Refuse(ProtocolRule.BadSlotRecord, i, empty ? "a zero submitter needs nonce 0, the empty set's hash and no timeout" : "a submitter with the empty set's hash");
+            // Where the model holds L1, the slot's facts are checked against it (section 6), not taken on the oracle's word.
+            if (_chain.L1Facts?.Slot(k) is { } f && (f.Scheduled != r.ScheduledSubmitter || f.RegistrationNonce != (ulong)r.RegistrationNonce || f.SetHash != r.SetHash || f.TimedOut != r.TimedOut))
+                return Refuse(ProtocolRule.BadSlotRecord, i, $"L1's slot {k}: scheduled {f.Scheduled} (nonce {f.RegistrationNonce}), set hash {f.SetHash}, timed out {f.TimedOut}; not as recorded");
             k++;
         }
         var events = new List<IContractEvent> { new RecordContract.SlotsRecordedEvent(NextSlot, (ulong)records.Count) };

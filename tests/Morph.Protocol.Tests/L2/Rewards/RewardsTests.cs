@@ -265,4 +265,29 @@ public sealed class RewardsTests
         Assert.AreEqual(held + 300 * Unit + 440_999, l2.Token.BalanceOf(D2));
         NoBrokenInvariants(l2);
     }
+
+    private sealed class L1Says : IL1Facts
+    {
+        public ulong Finalized { get; init; } = 100;
+        public bool IsFinalized(ulong batchIndex) => batchIndex <= Finalized;
+        public (ulong StartBlock, ulong EndBlock, UInt256 SizeBytes, Address Submitter)? Committed(ulong batchIndex) => (1, 4, 50, Staker(2));
+        public (Address Scheduled, ulong RegistrationNonce, Bytes32 SetHash, bool TimedOut)? Slot(ulong k) => k == 0 ? (Staker(1), 1, Keccak256.HashUtf8("some set"), true) : null;
+    }
+
+    [TestMethod]
+    public void Where_the_model_holds_L1_records_are_checked_against_it()
+    {
+        var l2 = Create(stakers: 3, p: Funded());
+        l2.AdvanceTo(9);
+        l2.L1Facts = new L1Says { Finalized = 0 };
+        RefusedUnchanged(l2, () => l2.RecordRollups(Oracle, [new RollupRecord(1, Staker(2), 1, 4, 0, 50)]), ProtocolRule.BatchNotFinalized);
+        l2.L1Facts = new L1Says();
+        RefusedUnchanged(l2, () => l2.RecordRollups(Oracle, [new RollupRecord(1, Staker(2), 1, 4, 0, 51)]), ProtocolRule.BatchNotFinalized);
+        RefusedUnchanged(l2, () => l2.RecordRollups(Oracle, [new RollupRecord(1, Staker(3), 1, 4, 0, 50)]), ProtocolRule.BatchNotFinalized);
+        Ok(l2.RecordRollups(Oracle, [new RollupRecord(1, Staker(2), 1, 4, 0, 50)]));
+        var s1 = l2.Staking.Present(Staker(1))!;
+        RefusedUnchanged(l2, () => l2.RecordSlots(Oracle, [Slot(l2, s1, false)]), ProtocolRule.BadSlotRecord);   // L1: it timed out
+        var r = Ok(l2.RecordSlots(Oracle, [Slot(l2, s1, true)]));
+        Assert.AreEqual(1, r.Events.OfType<DistributeContract.PenaltyChargedEvent>().Count());
+    }
 }
