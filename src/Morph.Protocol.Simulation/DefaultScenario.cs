@@ -32,7 +32,7 @@ public sealed class DefaultScenario
         {
             Seed = seed,
             Holders = Enumerable.Range(1, DelegatorCount).Select(i => (Delegator(i), 10_000 * Morph)).ToList(),
-        });
+        }) { VerifyRefusals = checkInvariants };
     }
 
     public Network Network { get; }
@@ -99,7 +99,7 @@ public sealed class DefaultScenario
         // A staker outside the set withdraws; its claim waits for the lock and the set's finality.
         var leaver = stakers.Select(s => s.Address).First(a => n.L1.Staking.Find(a)!.State == L1.L1StakerState.Active && !n.L1.Rollup.LatestSequencerSet.Contains(a));
         Do("withdraw()", leaver, n.L1(leaver, new L1StakingContract.WithdrawCall()));
-        Advance(Math.Max(0, (long)TotalBlocks - (long)l2.Height - 10) is var rest and > 0 ? (ulong)rest : EpochLength, "to the last epoch");
+        Advance(TotalBlocks + 1 > l2.Height ? TotalBlocks + 1 - l2.Height : EpochLength, $"to the end of epoch {Epochs - 1}");
         Do("claimWithdrawal", leaver, n.L1(leaver, new L1StakingContract.ClaimWithdrawalCall(leaver)));
         Do("claimReward (challenger)", Challenger, n.L1(Challenger, new RollupContract.ClaimRewardCall(Challenger)), expectRefusal: true);
 

@@ -13,14 +13,26 @@ public enum CommandKind : byte { Options = 0, L1Transaction = 1, L2Transaction =
 // refused transactions change nothing and are not recorded.
 public sealed partial class Network
 {
+    /// <summary>Invariant 6, checked around every refused user transaction: the state hash must not move (the L1 side may
+    /// apply what time alone made due first, which happens before the hash is taken here). Costs two hashes a refusal.</summary>
+    public bool VerifyRefusals { get; set; }
+
+    private readonly List<string> _refusalViolations = [];
+
+    private void CheckRefusal(Bytes32 before, TxResult r, string chain)
+    {
+        if (VerifyRefusals && StateHash() != before) _refusalViolations.Add($"6: a refused {chain} transaction ({r.Rule}) changed the state");
+    }
+
     /// <summary>Receives every accepted command's encoding, in order (a journal appends it).</summary>
     public Action<byte[]>? Recorder { get; set; }
 
     /// <summary>An L1 transaction as calldata. markL2Genesis, once accepted, starts L2 (PROTOCOL.md section 3).</summary>
     public TxResult Submit(L1Transaction tx)
     {
+        var before = VerifyRefusals ? StateHash() : default;
         var r = L1.Execute(tx);
-        if (!r.IsOk) return r;
+        if (!r.IsOk) { CheckRefusal(before, r, "L1"); return r; }
         if (L2 is null && L1.Rollup.GenesisMarked) StartL2();
         Record(CommandKind.L1Transaction, w => { w.Write(tx.From); w.Write(tx.To); w.Write(tx.Value); w.WriteBlob(tx.Data.Span); });
         return r;
@@ -31,7 +43,9 @@ public sealed partial class Network
     {
         if (L2 is null) return TxResult.Fail(ProtocolRule.GenesisNotMarked, "no L2 before markL2Genesis on L1");
         var wasHalted = L2.IsHalted;
+        var before = VerifyRefusals ? StateHash() : default;
         var r = L2.Execute(tx);
+        if (!r.IsOk) CheckRefusal(before, r, "L2");
         if (r.IsOk && wasHalted && !L2.IsHalted) NoteRestart();
         if (r.IsOk) Record(CommandKind.L2Transaction, w => { w.Write(tx.From); w.Write(tx.To); w.WriteBlob(tx.Data.Span); });
         return r;

@@ -83,6 +83,7 @@ public sealed partial class Network : IL1Facts
     public IReadOnlyList<string> CheckInvariants()
     {
         var broken = new List<string>(L1.CheckInvariants().Select(b => "L1 " + b));
+        broken.AddRange(_refusalViolations);
         if (L2 is { } l2)
         {
             broken.AddRange(l2.CheckInvariants().Select(b => "L2 " + b));

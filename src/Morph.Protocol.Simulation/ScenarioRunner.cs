@@ -28,7 +28,7 @@ public sealed class ScenarioRunner(ScenarioFile file)
 
     public ScenarioResult Run(IProgress<(string, ulong, ulong)>? progress = null)
     {
-        _n = new Network(file.Options);
+        _n = new Network(file.Options) { VerifyRefusals = true };
         foreach (var step in file.Steps)
         {
             string? failure;
