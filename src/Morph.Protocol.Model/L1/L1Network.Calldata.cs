@@ -69,26 +69,23 @@ public sealed partial class L1Network : IL1StakingOperations<TxResult>, IRollupO
 
     // ---- refusals before an operation runs ----
 
-    TxResult IContractRefusals<TxResult, ProtocolRule>.UnknownFunction(ContractInfo contract, uint selector) =>
-        TxResult.Fail(ProtocolRule.UnknownFunction, $"{contract.Name} has no function with selector 0x{selector:x8}");
+    TxResult IContractRefusals<TxResult, ProtocolRule>.UnknownFunction(ContractInfo contract, uint selector) => CalldataRefusals.UnknownFunction(contract, selector);
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.MalformedCalldata(ContractInfo contract, ContractFunctionInfo? function, int length, AbiError? error) =>
-        TxResult.Fail(ProtocolRule.MalformedCalldata, function is null ? $"calldata of {length} bytes has no 4-byte selector" : $"{function}: {error}");
+        CalldataRefusals.MalformedCalldata(function, length, error);
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.NotPayable(ContractFunctionInfo function, UInt256 value) =>
         TxResult.Fail(ProtocolRule.NotPayable, $"{function} is {function.Mutability}: no ETH may be attached (got {value} wei)");
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.Refused(Address from, ContractFunctionInfo function, ProtocolRule rule, string? reason) =>
-        TxResult.Fail(rule, $"{from}: {function} is refused by the model: {reason}");
+        CalldataRefusals.Refused(from, function, rule, reason);
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.NotRun(ContractFunctionInfo function) =>
-        TxResult.Fail(ProtocolRule.NotModelled, function.IsQuery || function.Mutability is "view" or "pure"
-            ? $"{function} is a query: read the model's state instead"
-            : $"{function} is not an operation of the model (Morph's batch headers, gas limits and admin settings are not modelled; see the spec's extension functions)");
+        CalldataRefusals.NotRun(function, "Morph's batch headers, gas limits and admin settings are not modelled; see the spec's extension functions");
 
-    /// <summary>A uint256 batch index as the model holds it (a ulong); null when it is beyond the model's integers,
-    /// which no batch can have (invariant 6: refused with a typed error, never an overflow).</summary>
-    private static ulong? BatchIndex(UInt256 value) => (value.u1 | value.u2 | value.u3) == 0 ? value.u0 : null;
+    /// <summary>A uint256 batch index as the model holds it; null beyond the model's integers, which no batch can have
+    /// (invariant 6: refused with a typed error, never an overflow).</summary>
+    private static ulong? BatchIndex(UInt256 value) => CalldataRefusals.AsModelInteger(value);
 
     private TxResult NoSuchBatch(UInt256 index) =>
         TxResult.Fail(ProtocolRule.BatchNotFound, $"no committed batch {index} (last committed {Rollup.LastCommitted})");

@@ -50,25 +50,21 @@ public sealed partial class L2Network : IL2StakingOperations<TxResult>, IMorphTo
 
     // ---- refusals before an operation runs ----
 
-    TxResult IContractRefusals<TxResult, ProtocolRule>.UnknownFunction(ContractInfo contract, uint selector) =>
-        TxResult.Fail(ProtocolRule.UnknownFunction, $"{contract.Name} has no function with selector 0x{selector:x8}");
+    TxResult IContractRefusals<TxResult, ProtocolRule>.UnknownFunction(ContractInfo contract, uint selector) => CalldataRefusals.UnknownFunction(contract, selector);
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.MalformedCalldata(ContractInfo contract, ContractFunctionInfo? function, int length, AbiError? error) =>
-        TxResult.Fail(ProtocolRule.MalformedCalldata, function is null ? $"calldata of {length} bytes has no 4-byte selector" : $"{function}: {error}");
+        CalldataRefusals.MalformedCalldata(function, length, error);
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.NotPayable(ContractFunctionInfo function, UInt256 value) =>
         TxResult.Fail(ProtocolRule.NotPayable, $"{function} takes no value");
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.Refused(Address from, ContractFunctionInfo function, ProtocolRule rule, string? reason) =>
-        TxResult.Fail(rule, $"{from}: {function} is refused by the model: {reason}");
+        CalldataRefusals.Refused(from, function, rule, reason);
 
     TxResult IContractRefusals<TxResult, ProtocolRule>.NotRun(ContractFunctionInfo function) =>
-        TxResult.Fail(ProtocolRule.NotModelled, function.IsQuery || function.Mutability is "view" or "pure"
-            ? $"{function} is a query: read the model's state instead"
-            : $"{function} is not an operation of the model (staking messages arrive through Deliver; Morph's admin settings are not modelled)");
+        CalldataRefusals.NotRun(function, "staking messages arrive through Deliver; Morph's admin settings are not modelled");
 
-    /// <summary>A uint256 argument as the model holds it (a ulong); null beyond the model's integers.</summary>
-    private static ulong? Small(UInt256 v, string _) => (v.u1 | v.u2 | v.u3) == 0 ? v.u0 : null;
+    private static ulong? Small(UInt256 v, string _) => CalldataRefusals.AsModelInteger(v);
 
     private static TxResult OutOfRange(UInt256 v, string name) =>
         TxResult.Fail(ProtocolRule.ValueOutOfRange, $"{name} {v} is beyond the model's integers (2^64 - 1)");

@@ -438,7 +438,7 @@ public sealed class Distribution
     // ---- helpers ----
 
     private static UInt256 Min(UInt256 a, UInt256 b) => a <= b ? a : b;
-    private static bool Fits(UInt256 v) => (v.u1 | v.u2 | v.u3) == 0;
+    private static bool Fits(UInt256 v) => CalldataRefusals.AsModelInteger(v) is not null;
     private static UInt256 MulDiv(UInt256 a, UInt256 b, UInt256 d) => UInt256.MulDiv(a, b, d);   // exact 512-bit product
     private static UInt256 Saturating(UInt256 a, UInt256 b) => UInt256.TryAdd(a, b, out var s) ? s : UInt256.MaxValue;
     private static TxResult OutOfRange(string what) => TxResult.Fail(ProtocolRule.ValueOutOfRange, $"a record's {what} is beyond the model's integers (2^64 - 1)");
