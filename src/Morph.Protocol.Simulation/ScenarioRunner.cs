@@ -26,9 +26,11 @@ public sealed class ScenarioRunner(ScenarioFile file)
 
     public static ScenarioResult Run(string path) => new ScenarioRunner(ScenarioFile.Load(path)).Run();
 
-    public ScenarioResult Run(IProgress<(string, ulong, ulong)>? progress = null)
+    /// <param name="recorder">Receives the journal's entries: the options first, then every accepted command.</param>
+    public ScenarioResult Run(IProgress<(string, ulong, ulong)>? progress = null, Action<byte[]>? recorder = null)
     {
         _n = new Network(file.Options) { VerifyRefusals = true };
+        if (recorder is not null) { recorder(_n.OptionsEntry()); _n.Recorder = recorder; }
         foreach (var step in file.Steps)
         {
             string? failure;

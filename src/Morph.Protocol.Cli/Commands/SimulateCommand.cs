@@ -22,7 +22,7 @@ internal static class SimulateCommand
         var command = new Command("simulate", "Run the whole network (L1, L2, relay, oracle, block production) on the embedded default run, or on a scenario file, and print its tables. Exit 1 if an invariant breaks or a step goes otherwise than expected; 2 for a malformed scenario.")
             { file, seed, json, invariants, journal };
         command.SetAction(r => r.GetValue(file) is { } f
-            ? RunFile(context.OutputFor(r), f.FullName)
+            ? RunFile(context.OutputFor(r), f.FullName, r.GetValue(journal))
             : Run(context.OutputFor(r), r.GetValue(seed), r.GetValue(json), r.GetValue(invariants), r.GetValue(journal)));
         return command;
     }
@@ -67,12 +67,14 @@ internal static class SimulateCommand
 
     /// <summary>A scenario file: its steps as they ran, then the verdict naming the step, its line, the rule and the
     /// expectation; a malformed file is one line naming the file, the line and what is wrong (exit 2).</summary>
-    public static int RunFile(CliOutput output, string path)
+    public static int RunFile(CliOutput output, string path, FileInfo? journalFile = null)
     {
         ScenarioFile file;
         try { file = ScenarioFile.Load(path); }
         catch (ScenarioException e) { output.Error.WriteLine($"morph simulate: {e.Message}"); return 2; }
-        var result = new ScenarioRunner(file).Run();
+        using var journal = journalFile is null ? null : Journal.Open(journalFile.FullName);
+        if (journal is { Count: > 0 }) { output.Error.WriteLine($"morph simulate: {journalFile!.FullName} already holds {journal.Count} entries: a journal starts from genesis"); return 2; }
+        var result = new ScenarioRunner(file).Run(recorder: journal is null ? null : e => journal.Append(e));
         output.Heading($"# Scenario {file.Name}: {file.Description}");
         output.Out.WriteLine();
         var steps = new ReportTable("L1 block", "L2 block", "step", "result");

@@ -65,4 +65,17 @@ public sealed class ScenarioFileTests
         var second = new ScenarioRunner(ScenarioFile.Parse("s.yaml", Valid + "\n  - withdraw: staker2")).Run();
         StringAssert.StartsWith(second.Failure, "s.yaml:10: step 4 (withdraw): expected ok, got refused LastActiveStaker");
     }
+
+    [TestMethod]
+    public void A_scenarios_journal_replays_through_halt_slash_and_restart_to_the_same_hash()
+    {
+        var entries = new List<byte[]>();
+        var result = new ScenarioRunner(ScenarioFile.Load(Path.Combine(TestPaths.Root, "scenarios", "halt.yaml"))).Run(recorder: entries.Add);
+        Assert.IsTrue(result.Passed, result.Failure);
+        var replayed = Network.Replay(entries, out var applied);
+        Assert.AreEqual(entries.Count - 1, applied, "every entry but the options is a command");
+        Assert.AreEqual(result.Network.StateHash(), replayed.StateHash());
+        Assert.AreEqual(Morph.Protocol.L1.RollupModeState.Bls, replayed.L1.Rollup.State);
+        Assert.IsFalse(replayed.L2!.IsHalted);
+    }
 }
