@@ -97,7 +97,7 @@ public sealed class ScenarioRunner(ScenarioFile file)
 
     private string? Advance(ScenarioStep s, YamlNode? arg)
     {
-        foreach (var (k, v) in file.Map(arg ?? throw file.Error(new YamlScalarNode(s.Action) { }, "advance needs l2, l1, epochs or batches")).Children)
+        foreach (var (k, v) in file.Map(arg ?? throw new StepError("advance needs l2, l1, epochs or batches, e.g. 'advance: { l2: 100 }'")).Children)
         {
             var count = (ulong)file.Int(v);
             switch (file.Scalar(k))
@@ -121,7 +121,7 @@ public sealed class ScenarioRunner(ScenarioFile file)
 
     private string? Check(ScenarioStep s, YamlNode? arg)
     {
-        foreach (var (k, v) in file.Map(arg ?? throw file.Error(new YamlScalarNode(), "check needs what to check")).Children)
+        foreach (var (k, v) in file.Map(arg ?? throw new StepError("check needs what to check, e.g. 'check: { l2: Halted }'")).Children)
         {
             var what = file.Scalar(k);
             string? wrong = what switch

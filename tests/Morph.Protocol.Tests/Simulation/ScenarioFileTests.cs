@@ -64,6 +64,11 @@ public sealed class ScenarioFileTests
 
         var second = new ScenarioRunner(ScenarioFile.Parse("s.yaml", Valid + "\n  - withdraw: staker2")).Run();
         StringAssert.StartsWith(second.Failure, "s.yaml:10: step 4 (withdraw): expected ok, got refused LastActiveStaker");
+
+        var bare = new ScenarioRunner(ScenarioFile.Parse("s.yaml", Valid + "\n  - advance:")).Run();
+        StringAssert.StartsWith(bare.Failure, "s.yaml:10: step 4 (advance): advance needs l2, l1, epochs or batches");
+        var stranger = new ScenarioRunner(ScenarioFile.Parse("s.yaml", Valid.Replace("  - withdraw: staker1", "  - withdraw: mallory"))).Run();
+        StringAssert.StartsWith(stranger.Failure, "s.yaml:9: step 3 (withdraw): unknown actor 'mallory'");
     }
 
     [TestMethod]
