@@ -217,15 +217,7 @@ public sealed partial class Network
         return (who, L1.Staking.Find(who)?.RegistrationNonce ?? 0, SetHash(L1.Rollup.SetBeforeBlock(slotStart)), L1.Rollup.SlotTimedOut(k) && !overlapsHalt);
     }
 
-    /// <summary>keccak256(abi.encode(S_k)) of an address[].</summary>
-    private static Bytes32 SetHash(ImmutableArray<Address> set)
-    {
-        var buf = new byte[64 + 32 * set.Length];
-        buf[31] = 0x20;
-        ((UInt256)(ulong)set.Length).WriteBigEndian(buf.AsSpan(32, 32));
-        for (int i = 0; i < set.Length; i++) set[i].WriteTo(buf.AsSpan(64 + 32 * i + 12, 20));
-        return Keccak256.Hash(buf);
-    }
+    private static Bytes32 SetHash(ImmutableArray<Address> set) => BatchSigning.SetHash(set);
 
     /// <summary>The L2 owner restarts a halted L2 (the restart is a transaction like any other; this notes the halt's end for the oracle).</summary>
     internal void NoteRestart()

@@ -112,14 +112,7 @@ public sealed partial class L1Network
         if (Rollup.State != RollupModeState.PreBls && (Rollup.State == RollupModeState.Bls) != Rollup.LiveMembers.Any())
             broken.Add($"7: the rollup is {Rollup.State} but {(Rollup.LiveMembers.Any() ? "a member is" : "no member is")} unslashed");
         // 5, general form: L2's stakers are those added by a message <= n and not removed by one <= n (in nonce order).
-        var expected = new List<Address>();
-        foreach (var m in Messenger.Sent.TakeWhile(m => m.Nonce <= L2.LastApplied))
-        {
-            var add = L2StakingContract.AddStakerWithNonceCall.Decode(m.Calldata.Span);
-            if (add.IsOk) { if (!expected.Contains(add.Value!.Add.Addr)) expected.Add(add.Value.Add.Addr); continue; }
-            var remove = L2StakingContract.RemoveStakerWithReasonCall.Decode(m.Calldata.Span);
-            if (remove.IsOk) expected.Remove(remove.Value!.Staker);
-        }
+        var expected = L2Genesis.StakersUpTo(Messenger.Sent, L2.LastApplied).Select(s => s.Address).ToList();
         var l2 = L2.Stakers.Select(s => s.Address).ToList();
         if (!expected.SequenceEqual(l2)) broken.Add($"5: L2 stakers [{string.Join(", ", l2)}] != messages up to nonce {L2.LastApplied} [{string.Join(", ", expected)}]");
         if (allRelayed && L2.LastApplied == Messenger.LastNonce)

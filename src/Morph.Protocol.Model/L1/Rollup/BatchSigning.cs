@@ -16,9 +16,12 @@ public static class BatchSigning
     private static readonly AbiType[] SetTypes = [AbiType.Parse("address[]")];
 
     public static Bytes32 SetChangeHash(IReadOnlyList<Address>? newSet) =>
-        newSet is null || newSet.Count == 0
-            ? Bytes32.Zero
-            : Keccak256.Hash(AbiCodec.Encode(SetTypes, [new AbiValue.Array(new ValueArray<AbiValue>(newSet.Select(a => (AbiValue)new AbiValue.Addr(a))))]));
+        newSet is null || newSet.Count == 0 ? Bytes32.Zero : SetHash(newSet);
+
+    /// <summary><c>keccak256(abi.encode(address[] set))</c>, the empty set included: a set change's hash, and the set hash
+    /// of a slot record (PROTOCOL.md section 6).</summary>
+    public static Bytes32 SetHash(IReadOnlyList<Address> set) =>
+        Keccak256.Hash(AbiCodec.Encode(SetTypes, [new AbiValue.Array(new ValueArray<AbiValue>(set.Select(a => (AbiValue)new AbiValue.Addr(a))))]));
 
     public static Bytes32 SigningRoot(UInt256 l1ChainId, Address rollup, UInt256 batchIndex, Bytes32 batchHash, Bytes32 setChangeHash) =>
         Keccak256.Hash(AbiCodec.Encode(RootTypes,

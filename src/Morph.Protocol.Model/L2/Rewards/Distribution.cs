@@ -21,7 +21,7 @@ public sealed class Distribution
     private readonly SortedDictionary<ulong, Epoch> _open = new();
     private readonly List<ClosedEpoch> _closed = [];
     private readonly SortedSet<ulong> _debtors = new();          // incarnations with debt > 0 (netting, jailing, write-off)
-    private static readonly Bytes32 EmptySetHash = Keccak256.Hash(new byte[64] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+    private static readonly Bytes32 EmptySetHash = L1.Rollup.BatchSigning.SetHash([]);
 
     internal Distribution(L2Network chain, ProtocolParameters p, MorphToken token, L2Staking staking, L2Genesis genesis)
     {

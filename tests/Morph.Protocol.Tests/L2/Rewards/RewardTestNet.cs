@@ -38,6 +38,6 @@ internal static class RewardTestNet
 
     public static SlotRecord Slot(L2Network l2, L2Staker? s, bool timedOut) =>
         s is null
-            ? new SlotRecord(l2.Distribution.NextSlot, Address.Zero, 0, Keccak256.Hash(new byte[64] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }), false)
+            ? new SlotRecord(l2.Distribution.NextSlot, Address.Zero, 0, Morph.Protocol.L1.Rollup.BatchSigning.SetHash([]), false)
             : new SlotRecord(l2.Distribution.NextSlot, s.Address, s.RegistrationNonce, Keccak256.HashUtf8("some set"), timedOut);
 }
